@@ -1,0 +1,47 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= data/lkip.duckdb
+PORT ?= 8501
+
+.PHONY: run test venv demo browser lint bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+# Reinstall only when the requirements change.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+# The demo data set is built on first start (and kept: delete data/lkip.duckdb to rebuild).
+$(DB): | $(VENV)/.installed
+	LKIP_DB=$(DB) $(BIN)/python -m lkip_core demo
+
+demo: venv
+	LKIP_DB=$(DB) $(BIN)/python -m lkip_core demo --force
+
+run: venv $(DB)
+	LKIP_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
+
+# Browser tests drive Debian's Chromium; install it where missing (never `playwright install`).
+browser:
+	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \
+		{ echo "Memasang Chromium (apt-get) …"; \
+		  (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: venv browser
+	$(BIN)/python -m pytest -q
+
+lint: venv
+	$(BIN)/ruff check .
+
+bench: venv
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache

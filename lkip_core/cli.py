@@ -1,0 +1,98 @@
+"""The command line (shared/spec/cli.md): a thin shell over the same core the app uses.
+
+Exit status: 0 done; 1 an unexpected failure (message on stderr, traceback only with --debug);
+2 the input was refused (validation errors, unknown year or unit). With --json, stdout carries
+exactly one JSON document; people's messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from . import db
+from .errors import InputRefused, LkipError
+
+COMMANDS: dict[str, tuple[str, tuple, object]] = {}
+
+
+def arg(*names, **kwargs) -> tuple:
+    """One argparse argument of a command, declared next to the command."""
+    return names, kwargs
+
+
+def command(name: str, help: str, *arguments: tuple):
+    """Register a command: `@command("import", "…", arg("files", nargs="+"))`."""
+    def wrap(fn):
+        COMMANDS[name] = (help, arguments, fn)
+        return fn
+    return wrap
+
+
+def say(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def _default(o):
+    if isinstance(o, Decimal):
+        return float(o)
+    if isinstance(o, (date, datetime)):
+        return o.isoformat()
+    if hasattr(o, "item"):  # numpy scalars
+        return o.item()
+    if isinstance(o, float) and o != o:
+        return None
+    raise TypeError(f"not JSON serialisable: {type(o)}")
+
+
+def emit_json(obj) -> None:
+    json.dump(obj, sys.stdout, default=_default, ensure_ascii=False, allow_nan=False)
+    sys.stdout.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import perintah  # noqa: F401  (registers the commands)
+
+    p = argparse.ArgumentParser(prog="python -m lkip_core", description="LKIP Dashboard")
+    p.add_argument("--db", help="berkas basis data (bawaan: data/lkip.duckdb atau LKIP_DB)")
+    p.add_argument("--debug", action="store_true", help="tampilkan traceback bila gagal")
+    sub = p.add_subparsers(dest="command", required=True)
+    for name, (help_text, arguments, fn) in COMMANDS.items():
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        for names, kwargs in arguments:
+            sp.add_argument(*names, **kwargs)
+        sp.set_defaults(run=fn)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except InputRefused as exc:
+        say(f"Ditolak: {exc}")
+        for prob in exc.problems:
+            say(f"  - {prob.where()}: {prob.message}")
+        return 2
+    except LkipError as exc:
+        say(f"Gagal: {exc}")
+        if args.debug:
+            traceback.print_exc()
+        return 1
+    except Exception as exc:  # noqa: BLE001 — the command line's last line of defence
+        say(f"Gagal karena kesalahan tak terduga: {type(exc).__name__}: {exc}")
+        if args.debug:
+            traceback.print_exc()
+        else:
+            say("Jalankan lagi dengan --debug untuk rinciannya.")
+        return 1
+
+
+def open_db(args) -> db.duckdb.DuckDBPyConnection:
+    return db.connect(Path(args.db) if args.db else None)

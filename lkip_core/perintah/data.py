@@ -1,0 +1,127 @@
+"""Commands of SOP steps 1, 2 and 5: demo, import, template, submissions, rollback."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from .. import submisi
+from ..cli import arg, command, emit_json, open_db, say
+from ..errors import InputRefused
+from ..pengumpulan import JENIS, impor
+
+
+@command(
+    "demo", "membangun data contoh lewat jalur impor yang sama dengan pengguna",
+    arg("--force", action="store_true", help="bangun ulang walau data sudah ada"),
+    arg("--skala", choices=("opd", "kota"), default="opd",
+        help="opd: satu OPD; kota: skala kota untuk mengukur kecepatan"),
+    arg("--folder", help="tempat menulis berkas contoh (bawaan: data/demo atau data/demo_kota)"),
+)
+def _demo(args) -> int:
+    from ..demo import buat_demo
+
+    path = Path(args.db) if args.db else None
+    con = open_db(args)
+    if con.execute("SELECT count(*) FROM submission").fetchone()[0] and not args.force:
+        say("Basis data sudah berisi data; tidak ada yang diubah (pakai --force untuk membangun "
+            "ulang dari awal).")
+        return 0
+    if args.force:
+        con.close()
+        target = path or __import__("lkip_core.db", fromlist=["default_path"]).default_path()
+        if str(target) != ":memory:" and Path(target).exists():
+            Path(target).unlink()
+            Path(str(target) + ".wal").unlink(missing_ok=True)
+        con = open_db(args)
+    root = Path(__file__).resolve().parents[2] / "data"
+    folder = Path(args.folder) if args.folder else root / ("demo" if args.skala == "opd"
+                                                            else "demo_kota")
+    t0 = time.perf_counter()
+    ringkas = buat_demo(con, folder, skala=args.skala,
+                        progress=lambda f, t: say(f"[{f * 100:3.0f}%] {t}"))
+    say(f"Data contoh selesai dalam {time.perf_counter() - t0:.1f} detik: {ringkas}")
+    return 0
+
+
+@command(
+    "import", "memeriksa dan memuat berkas (master, realisasi unit, LPJ)",
+    arg("files", nargs="+", metavar="FILE"),
+    arg("--jenis", choices=JENIS, help="jenis berkas; dikenali otomatis bila dikosongkan"),
+    arg("--unit", help="kode unit (berkas realisasi yang bukan dari template)"),
+    arg("--tahun", type=int, help="tahun data"),
+    arg("--oleh", default="command line", help="nama pengunggah"),
+    arg("--json", action="store_true", help="keluaran JSON"),
+)
+def _import(args) -> int:
+    berkas = []
+    for f in args.files:
+        p = Path(f)
+        if not p.is_file():
+            raise InputRefused(f"Berkas {f} tidak ada.")
+        berkas.append((p.name, p.read_bytes()))
+    con = open_db(args)
+    hasil = impor(con, berkas, jenis=args.jenis, kode_unit=args.unit, tahun=args.tahun,
+                  oleh=args.oleh)
+    for s in hasil.sama:
+        say(f"{s['file']}: sama persis dengan kiriman aktif #{s['id']}; tidak ada yang berubah.")
+    for s in hasil.submissions:
+        unit = f" unit {s['kode_unit']}" if s["kode_unit"] else ""
+        tahun = f" tahun {s['tahun']}" if s["tahun"] else ""
+        say(f"{s['file']}: dimuat sebagai kiriman #{s['id']} ({s['jenis']}{unit}{tahun}, "
+            f"{s['baris']} baris).")
+    for p in hasil.errors:
+        say(f"GALAT  {p.where()}: {p.message}" + (f" (nilai: {p.value})" if p.value else ""))
+    for p in hasil.warnings:
+        say(f"PERINGATAN  {p.where()}: {p.message}")
+    if not hasil.ok:
+        say(f"Ditolak: {len(hasil.errors)} galat; tidak ada yang dimuat. Perbaiki lalu unggah lagi.")
+    if args.json:
+        emit_json(hasil.to_dict())
+    return 0 if hasil.ok else 2
+
+
+@command(
+    "template", "menulis template realisasi untuk satu unit dan tahun",
+    arg("--unit", required=True), arg("--tahun", type=int, required=True),
+    arg("--out", required=True, help="berkas .xlsx yang ditulis"),
+)
+def _template(args) -> int:
+    from ..template import tulis_template
+
+    con = open_db(args)
+    data = tulis_template(con, args.unit, args.tahun)
+    Path(args.out).write_bytes(data)
+    say(f"Template unit {args.unit} tahun {args.tahun} ditulis ke {args.out}.")
+    return 0
+
+
+@command("submissions", "daftar kiriman dan statusnya", arg("--json", action="store_true"))
+def _submissions(args) -> int:
+    con = open_db(args)
+    df = submisi.daftar(con.cursor())
+    if args.json:
+        cols = ["id", "jenis", "kode_unit", "tahun", "tahun_master", "nama_berkas", "sha256",
+                "oleh", "waktu", "baris", "status"]
+        rows = df[cols].astype(object).where(df[cols].notna(), None).to_dict("records")
+        for r in rows:
+            if r["tahun_master"] is not None:
+                r["tahun_master"] = [int(y) for y in r["tahun_master"]]
+        emit_json(rows)
+    else:
+        for r in df.itertuples():
+            unit = r.kode_unit if isinstance(r.kode_unit, str) else "-"
+            tahun = int(r.tahun) if r.tahun == r.tahun and r.tahun is not None else "-"
+            print(f"#{r.id:<5} {r.status:<8} {r.jenis:<9} {unit:<10} {tahun!s:<5} "
+                  f"{r.waktu:%Y-%m-%d %H:%M}  {r.oleh:<16} {r.nama_berkas}")
+    return 0
+
+
+@command("rollback", "mengaktifkan kembali kiriman lama",
+         arg("submission_id", type=int, metavar="SUBMISSION_ID"))
+def _rollback(args) -> int:
+    con = open_db(args)
+    hasil = submisi.rollback(con, args.submission_id)
+    ganti = ", ".join(f"#{i}" for i in hasil["diganti"]) or "tidak ada"
+    say(f"Kiriman #{hasil['id']} aktif kembali; yang diganti: {ganti}.")
+    return 0

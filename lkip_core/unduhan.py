@@ -1,0 +1,76 @@
+"""Plain tables as downloadable xlsx (validation results, recaps): readable, not print layouts.
+
+The print-ready annexes have their own writer; this one only makes a table a Kabid can open,
+filter and act on: a bold header, frozen, filtered, sensible widths and number formats.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pandas as pd
+import xlsxwriter
+
+
+def _nilai(v):
+    if v is None:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if v is pd.NA or v is pd.NaT:
+        return None
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def tabel_xlsx(lembar: dict[str, pd.DataFrame], judul: str | None = None) -> bytes:
+    """Write each frame to its own sheet (sheet names cut to Excel's 31 characters)."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "remove_timezone": True})
+    bold = wb.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
+                          "valign": "top"})
+    title = wb.add_format({"bold": True, "font_size": 12})
+    fmt_int = wb.add_format({"num_format": "#,##0"})
+    fmt_dec = wb.add_format({"num_format": "#,##0.00"})
+    fmt_date = wb.add_format({"num_format": "dd/mm/yyyy"})
+    fmt_dt = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    for name, df in lembar.items():
+        ws = wb.add_worksheet(name[:31])
+        top = 0
+        if judul:
+            ws.write(0, 0, judul, title)
+            top = 2
+        for j, col in enumerate(df.columns):
+            ws.write(top, j, str(col), bold)
+            series = df[col]
+            fmt = None
+            if pd.api.types.is_integer_dtype(series):
+                fmt = fmt_int
+            elif pd.api.types.is_float_dtype(series) or series.dtype == object and any(
+                    hasattr(v, "as_tuple") for v in series.head(20)):
+                fmt = fmt_dec
+            elif pd.api.types.is_datetime64_any_dtype(series):
+                fmt = fmt_dt
+            width = max([len(str(col))] + [len(str(v)) for v in series.head(200)]) + 2
+            ws.set_column(j, j, min(max(width, 8), 60), fmt)
+            for i, v in enumerate(series.tolist()):
+                v = _nilai(v)
+                if v is None:
+                    continue
+                if hasattr(v, "as_tuple"):
+                    v = float(v)
+                if isinstance(v, (list, tuple)):
+                    v = ", ".join(str(x) for x in v)
+                if hasattr(v, "year") and not hasattr(v, "hour"):
+                    ws.write_datetime(top + 1 + i, j, pd.Timestamp(v).to_pydatetime(), fmt_date)
+                elif hasattr(v, "hour") and hasattr(v, "year"):
+                    ws.write_datetime(top + 1 + i, j, pd.Timestamp(v).to_pydatetime(), fmt_dt)
+                else:
+                    ws.write(top + 1 + i, j, v)
+        if len(df.columns):
+            ws.freeze_panes(top + 1, 0)
+            ws.autofilter(top, 0, top + max(len(df), 1), len(df.columns) - 1)
+    wb.close()
+    return buf.getvalue()

@@ -1,0 +1,85 @@
+"""The master workbook (inputs.md §1): units, sasaran, indicators, targets, DPA, past realisasi."""
+
+from __future__ import annotations
+
+import duckdb
+
+from ..berkas import Workbook
+from ..errors import Problem
+from ..kolom import MASTER, MASTER_WAJIB
+from ..tabel import TabelTerbaca, baca_tabel
+from .umum import Muatan, cari_lembar, cek_referensi, cek_unik, isi_bawaan, simpan_tabel
+
+_BAWAAN = {
+    "sasaran": {"tingkat": "sasaran_strategis"},
+    "indikator": {"metode_negatif": "selisih", "agregasi": "terakhir", "iku": False},
+}
+
+
+def _aktif(cur: duckdb.DuckDBPyConnection, sql: str) -> set:
+    return {r[0] for r in cur.execute(sql).fetchall()}
+
+
+def muat_master(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str | None = None,
+                tahun: int | None = None) -> Muatan:
+    m = Muatan()
+    tabel: dict[str, TabelTerbaca] = {}
+    for lembar in MASTER:
+        sheet = cari_lembar(wb, lembar)
+        if sheet is None:
+            if lembar.nama in MASTER_WAJIB:
+                m.problems.append(Problem(
+                    f"Sheet '{lembar.nama}' tidak ada. Master wajib berisi sheet: "
+                    f"{', '.join(MASTER_WAJIB)}.", file=wb.file_name))
+            continue
+        t = baca_tabel(sheet, lembar, wb.file_name)
+        cek_unik(t)
+        for kolom, nilai in _BAWAAN.get(lembar.nama, {}).items():
+            isi_bawaan(t, kolom, nilai)
+        tabel[lembar.nama] = t
+
+    def kode(nama: str, kolom: str, sql: str) -> set:
+        """Codes of the file's sheet plus those of the active master (a partial master)."""
+        own = set(tabel[nama].data.get(kolom, [])) if nama in tabel else set()
+        return (own | _aktif(cur, sql)) - {None}
+
+    units = kode("unit", "kode_unit", "SELECT kode_unit FROM v_unit")
+    sasaran = kode("sasaran", "kode_sasaran", "SELECT kode_sasaran FROM v_sasaran")
+    indikator = kode("indikator", "kode_indikator", "SELECT kode_indikator FROM v_indikator")
+    refs = [
+        ("unit", "kode_induk", units, "Kode unit induk", "unit"),
+        ("sasaran", "kode_induk", sasaran, "Kode sasaran induk", "sasaran"),
+        ("indikator", "kode_sasaran", sasaran, "Kode sasaran", "sasaran"),
+        ("indikator", "kode_unit", units, "Kode unit", "unit"),
+        ("target", "kode_indikator", indikator, "Kode indikator", "indikator"),
+        ("anggaran", "kode_unit", units, "Kode unit", "unit"),
+        ("realisasi_lalu", "kode_indikator", indikator, "Kode indikator", "indikator"),
+    ]
+    for nama, kolom, dikenal, apa, asal in refs:
+        if nama in tabel:
+            cek_referensi(tabel[nama], kolom, dikenal, apa, asal)
+    if "anggaran" in tabel:
+        t = tabel["anggaran"]
+        for kolom in ("pagu", "rak_tw1", "rak_tw2", "rak_tw3", "rak_tw4"):
+            for i, v in enumerate(t.data.get(kolom, [])):
+                if v is not None and v < 0:
+                    t.problem("Nilai anggaran tidak boleh negatif.", row=t.baris[i],
+                              kolom=kolom, value=v)
+    for t in tabel.values():
+        m.tambah(t)
+    years = sorted({y for n in ("target", "anggaran") if n in tabel
+                    for y in tabel[n].data.get("tahun", []) if y is not None})
+    if not years and not m.ada_galat:
+        m.problems.append(Problem(
+            "Master tidak berisi tahun apa pun (sheet target dan anggaran kosong). "
+            "Isi target dan pagu untuk tahun yang dilaporkan.", file=wb.file_name))
+    if m.ada_galat:
+        return m
+
+    def simpan(c: duckdb.DuckDBPyConnection, sid: int) -> None:
+        for nama, t in tabel.items():
+            simpan_tabel(c, nama, t, sid)
+        c.executemany("INSERT INTO master_tahun VALUES (?, ?)", [[sid, y] for y in years])
+
+    m.nanti(simpan)
+    return m

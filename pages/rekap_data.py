@@ -1,0 +1,70 @@
+"""Rekap Data — SOP step 2: who has sent what, and the consolidated recap across units."""
+
+import streamlit as st
+
+from lkip_core import fmt, rekap
+from lkip_core.unduhan import tabel_xlsx
+from pages import _bersama as ui
+
+ui.judul("Rekap Data", "Langkah 2 SOP", "rekapitulasi data dari bidang dan sekretariat")
+tahun = ui.tahun()
+if tahun is None:
+    st.info("Belum ada data. Buka halaman Unggah Data untuk mengunggah master dan realisasi.")
+    st.stop()
+
+# --- Completeness board ----------------------------------------------------------------------
+board = rekap.kelengkapan(ui.cur(), tahun)
+belum = board[board["status"] == "Belum mengirim"]
+m1, m2, m3 = st.columns(3)
+m1.metric("Unit wajib lapor", fmt.angka(len(board), 0))
+m2.metric("Sudah mengirim", fmt.angka(len(board) - len(belum), 0))
+m3.metric("Belum mengirim", fmt.angka(len(belum), 0))
+if not belum.empty:
+    st.warning("Belum mengirim: " + ", ".join(belum["nama_unit"]))
+
+st.subheader(f"Kelengkapan data {tahun}")
+kolom = ["kode_unit", "nama_unit", "status", "indikator", "sub_kegiatan", *[
+    f"kinerja_tw{n}" for n in range(1, 5)], *[f"anggaran_tw{n}" for n in range(1, 5)],
+    "revisi", "oleh", "waktu", "nama_berkas"]
+label = {"kode_unit": "Kode", "nama_unit": "Unit", "status": "Status", "indikator": "Indikator",
+         "sub_kegiatan": "Sub kegiatan", "revisi": "Kiriman", "oleh": "Oleh", "waktu": "Waktu",
+         "nama_berkas": "Berkas",
+         **{f"kinerja_tw{n}": f"Kinerja TW {r}" for n, r in zip(range(1, 5), "I II III IV".split())},
+         **{f"anggaran_tw{n}": f"Anggaran TW {r}" for n, r in zip(range(1, 5), "I II III IV".split())}}
+ui.tabel(board[kolom], label=label, key="tabel_kelengkapan")
+
+# --- Consolidated recap ----------------------------------------------------------------------
+st.subheader("Rekap gabungan")
+kinerja = rekap.rekap_kinerja(ui.cur(), tahun, ui.kode_unit())
+anggaran = rekap.rekap_anggaran(ui.cur(), tahun, ui.kode_unit())
+t1, t2 = st.tabs(["Kinerja", "Anggaran"])
+with t1:
+    sasaran = ["(semua)", *sorted(kinerja["uraian_sasaran"].dropna().unique())]
+    pilih = st.selectbox("Sasaran", sasaran, key="rekap_sasaran")
+    view = kinerja if pilih == "(semua)" else kinerja[kinerja["uraian_sasaran"] == pilih]
+    cols = ["kode_indikator", "uraian_indikator", "satuan", "nama_unit", "target_pk",
+            "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "capaian_unit",
+            "permasalahan"]
+    ui.tabel(view[cols], angka=cols[4:10], key="tabel_rekap_kinerja", label={
+        "kode_indikator": "Kode", "uraian_indikator": "Indikator", "satuan": "Satuan",
+        "nama_unit": "Unit", "target_pk": "Target PK", "realisasi_tw1": "TW I",
+        "realisasi_tw2": "TW II", "realisasi_tw3": "TW III", "realisasi_tw4": "TW IV",
+        "capaian_unit": "Capaian unit (%)", "permasalahan": "Permasalahan"})
+with t2:
+    cols = ["kode_sub_kegiatan", "nama_sub_kegiatan", "nama_unit", "pagu", "keuangan_tw1",
+            "keuangan_tw2", "keuangan_tw3", "keuangan_tw4", "keuangan", "fisik_tw4"]
+    ui.tabel(anggaran[cols], rupiah=cols[3:9], angka=["fisik_tw4"], key="tabel_rekap_anggaran",
+             label={"kode_sub_kegiatan": "Kode", "nama_sub_kegiatan": "Sub kegiatan",
+                    "nama_unit": "Unit", "pagu": "Pagu (Rp)", "keuangan_tw1": "TW I (Rp)",
+                    "keuangan_tw2": "TW II (Rp)", "keuangan_tw3": "TW III (Rp)",
+                    "keuangan_tw4": "TW IV (Rp)", "keuangan": "Jumlah (Rp)",
+                    "fisik_tw4": "Fisik TW IV (%)"})
+    total_pagu = anggaran["pagu"].astype(float).sum()
+    total_real = anggaran["keuangan"].astype(float).sum()
+    st.caption(f"Total pagu {fmt.rupiah(total_pagu)} · realisasi dilaporkan "
+               f"{fmt.rupiah(total_real)}")
+st.download_button(
+    "Unduh rekap (xlsx)",
+    tabel_xlsx({"Kelengkapan": board[kolom], "Kinerja": kinerja, "Anggaran": anggaran},
+               judul=f"Rekap data LKIP tahun {tahun}"),
+    file_name=f"rekap_lkip_{tahun}.xlsx", key="unduh_rekap")
