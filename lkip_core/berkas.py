@@ -546,28 +546,32 @@ def _decode(f: str, data: bytes) -> str:
 def _delimiter(sample: str) -> str:
     sample = sample[:16_384]
     sample = sample[: sample.rfind("\n") + 1] or sample  # a cut-off last line misleads Sniffer
+    lines = [ln for ln in sample.splitlines()[:30] if ln.strip()] or [""]
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        guess = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        # Sniffer can be fooled by a decimal comma in every data row; a header rarely holds
+        # a stray delimiter, so a guess absent from the header is not trusted.
+        if _count_outside_quotes(lines[0], guess):
+            return guess
     except csv.Error:
         pass
-    # Fallback: the candidate that appears most consistently outside quotes in the first lines.
-    lines = [ln for ln in sample.splitlines()[:30] if ln.strip()]
-    best, best_score = ",", (0, 0)
-    for d in (";", "\t", ","):
-        counts = []
-        for line in lines:
-            quoted, n = False, 0
-            for ch in line:
-                if ch == '"':
-                    quoted = not quoted
-                elif ch == d and not quoted:
-                    n += 1
-            counts.append(n)
-        common = max(set(counts), key=counts.count) if counts else 0
-        score = (counts.count(common) if common else 0, common)
-        if score > best_score:
-            best, best_score = d, score
-    return best
+
+    def score(d: str) -> tuple[bool, int, int]:  # in the header, then most consistent count
+        counts = [_count_outside_quotes(ln, d) for ln in lines]
+        common = max(set(counts), key=counts.count)
+        return counts[0] > 0, counts.count(common) if common else 0, common
+
+    return max((",", ";", "\t"), key=score)
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    quoted, n = False, 0
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            n += 1
+    return n
 
 
 def _stem(file_name: str) -> str:

@@ -83,8 +83,11 @@ def rencana(rng: random.Random, pagus: dict[str, int], tahun: int,
     out = {}
     for kode, _, unit, _, jenis in B.SUB_KEGIATAN:
         p = profil.get(kode, {})
-        s = p.get("serapan") or (rng.uniform(0.96, 0.99) if jenis == "gaji"
-                                 else rng.uniform(0.80, 0.99))
+        if tahun == 2025 and kode.startswith(B.PROGRAM_KASUS + "."):
+            s = rng.uniform(0.925, 0.955)  # near the published 94 %, adjusted exactly below
+        else:
+            s = p.get("serapan") or (rng.uniform(0.96, 0.99) if jenis == "gaji"
+                                     else rng.uniform(0.80, 0.99))
         kum = p.get("kum") or _kumulatif(rng, jenis)
         total = round(pagus[kode] * s)
         batas = [round(total * k) for k in kum]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pandas as pd
+
 from .. import submisi
 from ..cli import arg, command, emit_json, open_db, say
 from ..errors import InputRefused
@@ -111,7 +113,10 @@ def _submissions(args) -> int:
     else:
         for r in df.itertuples():
             unit = r.kode_unit if isinstance(r.kode_unit, str) else "-"
-            tahun = int(r.tahun) if r.tahun == r.tahun and r.tahun is not None else "-"
+            if r.jenis == "master":
+                tahun = ",".join(str(int(y)) for y in r.tahun_master)
+            else:
+                tahun = "-" if pd.isna(r.tahun) else str(int(r.tahun))
             print(f"#{r.id:<5} {r.status:<8} {r.jenis:<9} {unit:<10} {tahun!s:<5} "
                   f"{r.waktu:%Y-%m-%d %H:%M}  {r.oleh:<16} {r.nama_berkas}")
     return 0

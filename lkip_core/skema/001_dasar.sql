@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS sasaran (
 CREATE TABLE IF NOT EXISTS indikator (
     submission_id INTEGER NOT NULL, baris INTEGER,
     kode_indikator VARCHAR NOT NULL, kode_sasaran VARCHAR NOT NULL, uraian_indikator VARCHAR NOT NULL,
-    satuan VARCHAR NOT NULL, polaritas VARCHAR NOT NULL, metode_negatif VARCHAR NOT NULL,
+    satuan VARCHAR NOT NULL, polaritas VARCHAR NOT NULL,
+    metode_negatif VARCHAR,  -- NULL: the default method of the settings applies
     agregasi VARCHAR NOT NULL, iku BOOLEAN NOT NULL, definisi VARCHAR, sumber_data VARCHAR,
     kode_unit VARCHAR NOT NULL, kode_program VARCHAR, kondisi_awal DOUBLE,
     target_akhir_renstra DOUBLE, tahun_akhir_renstra INTEGER

@@ -12,7 +12,8 @@ from .umum import Muatan, cari_lembar, cek_referensi, cek_unik, isi_bawaan, simp
 
 _BAWAAN = {
     "sasaran": {"tingkat": "sasaran_strategis"},
-    "indikator": {"metode_negatif": "selisih", "agregasi": "terakhir", "iku": False},
+    # metode_negatif stays empty: the setting "metode_negatif_bawaan" decides at computation.
+    "indikator": {"agregasi": "terakhir", "iku": False},
 }
 
 

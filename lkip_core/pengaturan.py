@@ -1,0 +1,130 @@
+"""Settings: one declarative table, each with a default and a help text (like datasette's).
+
+Values are stored in the `pengaturan` table as JSON; a setting never stored has its default.
+The Pengaturan page, the engines and the README's settings table are all built from SETELAN.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+from .analisis.rumus import SKALA_PREDIKAT, validasi_skala
+from .errors import InputRefused
+
+
+@dataclass(frozen=True)
+class Setelan:
+    kunci: str
+    bawaan: object
+    bantuan: str
+    jenis: str = "teks"  # teks | angka | pilihan | skala
+    pilihan: tuple[str, ...] = ()
+    kelompok: str = "Umum"
+    minimum: float | None = None
+
+
+SETELAN: tuple[Setelan, ...] = (
+    Setelan("skala_predikat", "permendagri_86_2017",
+            "Skala predikat capaian: Permendagri 86/2017 (Sangat Tinggi … Sangat Rendah), "
+            "'berhasil' (Sangat Berhasil … Kurang Berhasil), atau skala kustom di bawah.",
+            "pilihan", ("permendagri_86_2017", "berhasil", "kustom"), "Analisis kinerja"),
+    Setelan("skala_predikat_kustom", [[90, "Sangat Baik"], [75, "Baik"], [60, "Cukup"],
+                                      [None, "Kurang"]],
+            "Skala kustom: pasangan [ambang minimal (%), predikat], dari yang tertinggi; baris "
+            "terakhir tanpa ambang menampung sisanya.", "skala", kelompok="Analisis kinerja"),
+    Setelan("metode_negatif_bawaan", "selisih",
+            "Rumus capaian indikator negatif bila master tidak menentukannya: 'selisih' "
+            "((2T − R)/T × 100, minimal 0) atau 'rasio' (T/R × 100).",
+            "pilihan", ("selisih", "rasio"), "Analisis kinerja"),
+    Setelan("toleransi_keuangan", 0,
+            "R01: selisih keuangan unit dan LPJ yang masih diterima (Rp).", "angka",
+            kelompok="Rekonsiliasi", minimum=0),
+    Setelan("ambang_fisik_keuangan", 25,
+            "R05: beda fisik (%) dan serapan (%) yang dianggap timpang (poin persen).", "angka",
+            kelompok="Rekonsiliasi", minimum=0),
+    Setelan("toleransi_capaian_unit", 0.01,
+            "R11: beda capaian versi unit dan hasil hitung ulang yang masih diterima (poin).",
+            "angka", kelompok="Rekonsiliasi", minimum=0),
+    Setelan("capaian_ekstrem_atas", 150,
+            "R12: capaian di atas angka ini (%) perlu diperiksa target dan realisasinya.",
+            "angka", kelompok="Rekonsiliasi", minimum=0),
+    Setelan("capaian_ekstrem_bawah", 10,
+            "R12: capaian di bawah angka ini (%) perlu diperiksa target dan realisasinya.",
+            "angka", kelompok="Rekonsiliasi", minimum=0),
+    Setelan("tempat_ttd", "Tangerang", "Tempat pada blok tanda tangan lampiran.",
+            kelompok="Lampiran"),
+    Setelan("tanggal_ttd", "", "Tanggal pada blok tanda tangan (kosong: tanggal ekspor), "
+            "mis. '28 Februari 2026'.", kelompok="Lampiran"),
+    Setelan("judul_lampiran_i", "Perjanjian Kinerja", "Judul Lampiran I.", kelompok="Lampiran"),
+    Setelan("judul_lampiran_ii", "Pengukuran Kinerja", "Judul Lampiran II.", kelompok="Lampiran"),
+    Setelan("judul_lampiran_iii", "Indikator Kinerja Utama", "Judul Lampiran III.",
+            kelompok="Lampiran"),
+    Setelan("judul_lampiran_iv", "Realisasi Anggaran", "Judul Lampiran IV.", kelompok="Lampiran"),
+    Setelan("judul_lampiran_v", "Rencana Aksi dan Realisasi per Triwulan", "Judul Lampiran V.",
+            kelompok="Lampiran"),
+)
+_BY_KEY = {s.kunci: s for s in SETELAN}
+
+
+def _setelan(kunci: str) -> Setelan:
+    try:
+        return _BY_KEY[kunci]
+    except KeyError:
+        raise KeyError(f"pengaturan tidak dikenal: {kunci}") from None
+
+
+def baca(cur: duckdb.DuckDBPyConnection, kunci: str):
+    """The stored value of a setting, or its default."""
+    s = _setelan(kunci)
+    row = cur.execute("SELECT nilai FROM pengaturan WHERE kunci = ?", [kunci]).fetchone()
+    return json.loads(row[0]) if row else s.bawaan
+
+
+def semua(cur: duckdb.DuckDBPyConnection) -> dict:
+    stored = dict(cur.execute("SELECT kunci, nilai FROM pengaturan").fetchall())
+    return {s.kunci: json.loads(stored[s.kunci]) if s.kunci in stored else s.bawaan
+            for s in SETELAN}
+
+
+def periksa(kunci: str, nilai) -> list[str]:
+    """Problems with a value, in Indonesian (empty when it is fine)."""
+    s = _setelan(kunci)
+    if s.jenis == "pilihan" and nilai not in s.pilihan:
+        return [f"{kunci}: pilih salah satu dari {', '.join(s.pilihan)}."]
+    if s.jenis == "angka":
+        if not isinstance(nilai, (int, float)) or isinstance(nilai, bool):
+            return [f"{kunci}: harus berupa angka."]
+        if s.minimum is not None and nilai < s.minimum:
+            return [f"{kunci}: tidak boleh kurang dari {s.minimum}."]
+    if s.jenis == "skala":
+        try:
+            return validasi_skala(_skala_dari_json(nilai))
+        except (TypeError, ValueError, IndexError):
+            return [f"{kunci}: tulis sebagai daftar [ambang, predikat]."]
+    return []
+
+
+def simpan(con: duckdb.DuckDBPyConnection, kunci: str, nilai, oleh: str = "") -> None:
+    problems = periksa(kunci, nilai)
+    if problems:
+        raise InputRefused(" ".join(problems))
+    con.cursor().execute(
+        "INSERT OR REPLACE INTO pengaturan VALUES (?, ?, ?, ?)",
+        [kunci, json.dumps(nilai, ensure_ascii=False), oleh, datetime.now().replace(microsecond=0)],
+    )
+
+
+def _skala_dari_json(nilai) -> list[tuple[float, str]]:
+    return [(float("-inf") if t is None else float(t), str(label)) for t, label in nilai]
+
+
+def skala_predikat(cur: duckdb.DuckDBPyConnection) -> list[tuple[float, str]]:
+    """The predikat scale in force (a preset or the custom one)."""
+    nama = baca(cur, "skala_predikat")
+    if nama == "kustom":
+        return _skala_dari_json(baca(cur, "skala_predikat_kustom"))
+    return SKALA_PREDIKAT[nama]

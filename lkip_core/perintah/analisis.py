@@ -1,0 +1,58 @@
+"""Commands of SOP step 6 (Bab III): capaian and anggaran."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import fmt
+from ..analisis.anggaran import hitung_anggaran
+from ..analisis.kinerja import ke_json, tabel_capaian
+from ..cli import arg, command, emit_json, open_db
+from ..errors import NotFound
+from ..rekap import tahun_tersedia
+
+_ARGS = (arg("--tahun", type=int, required=True), arg("--unit"),
+         arg("--json", action="store_true", help="keluaran JSON"))
+
+
+def _cek(cur, tahun: int, unit: str | None) -> None:
+    if tahun not in tahun_tersedia(cur):
+        raise NotFound(f"Tahun {tahun} tidak ada di master. Tahun yang ada: "
+                       f"{', '.join(map(str, tahun_tersedia(cur))) or 'belum ada'}.")
+    if unit and not cur.execute("SELECT 1 FROM v_unit WHERE kode_unit = ?", [unit]).fetchone():
+        raise NotFound(f"Unit '{unit}' tidak ada di master.")
+
+
+@command("capaian", "capaian indikator kinerja satu tahun", *_ARGS)
+def _capaian(args) -> int:
+    cur = open_db(args).cursor()
+    _cek(cur, args.tahun, args.unit)
+    df = tabel_capaian(cur, args.tahun, args.unit)
+    if args.json:
+        emit_json(ke_json(df))
+        return 0
+    for r in df.itertuples():
+        ada = not pd.isna(r.capaian)
+        cap = fmt.persen(r.capaian) if ada else "—"
+        predikat = r.predikat if ada else f"({r.alasan})"
+        print(f"{r.kode_indikator:<12} {fmt.angka(r.target):>12} {fmt.angka(r.realisasi):>12} "
+              f"{cap:>12}  {predikat:<14} {r.uraian_indikator}")
+    return 0
+
+
+@command("anggaran", "realisasi anggaran per sub kegiatan, kegiatan dan program", *_ARGS)
+def _anggaran(args) -> int:
+    cur = open_db(args).cursor()
+    _cek(cur, args.tahun, args.unit)
+    hasil = hitung_anggaran(cur, args.tahun, args.unit)
+    if args.json:
+        emit_json(hasil.to_dict())
+        return 0
+    for level in (hasil.program, hasil.kegiatan):
+        for r in level.itertuples():
+            print(f"{r.kode:<20} {fmt.rupiah(r.pagu):>22} {fmt.rupiah(r.realisasi):>22} "
+                  f"{fmt.persen(r.serapan):>10}  {r.nama or ''}")
+    t = hasil.total
+    print(f"{'TOTAL':<20} {fmt.rupiah(t['pagu']):>22} {fmt.rupiah(t['realisasi']):>22} "
+          f"{fmt.persen(t['serapan']):>10}")
+    return 0
