@@ -6,9 +6,9 @@ import pytest
 from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
 
 from lkip_core import db
+from lkip_core.pengumpulan import impor
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
-from lkip_core.pengumpulan import impor
 
 st_testing = pytest.importorskip("streamlit.testing.v1")
 AppTest = st_testing.AppTest
