@@ -184,6 +184,10 @@ def parse_code(value: object) -> str | None:
     """A code such as ``"5.03.02.2.01"``: trimmed, inner spaces and a trailing "." removed."""
     if value is None:
         return None
+    if type(value) is str:  # the common case first: ABC isinstance checks are slow
+        code = value if value.isprintable() and " " not in value else "".join(value.split())
+        code = code.lstrip("'").rstrip(".")
+        return None if code in _EMPTY_MARKS else code
     if isinstance(value, bool):
         raise CellProblem(f"Kode berisi {value}, bukan kode. Ketik kodenya sebagai teks.")
     if isinstance(value, numbers.Integral):
@@ -229,6 +233,8 @@ def parse_text(value: object) -> str | None:
     """Free text trimmed, inner whitespace runs collapsed; a number cell 5.0 gives "5"."""
     if value is None:
         return None
+    if type(value) is str:
+        return " ".join(value.split()) or None
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         number = float(value)
         if not math.isfinite(number):

@@ -92,8 +92,7 @@ def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
         try:
             wb = read_workbook(name, data)
         except FileRefused as exc:
-            hasil.errors.append(Problem(str(exc), file=name))
-            hasil.errors.extend(exc.problems)
+            hasil.errors.extend(exc.problems or [Problem(str(exc), file=name)])
             continue
         kind = jenis or deteksi_jenis(wb)
         if kind is None:

@@ -82,6 +82,13 @@ class TabelTerbaca:
             yield row_no, {n: self.data[n][i] for n in names}
 
 
+def _canon(t: TabelTerbaca, shown: str | None) -> str | None:
+    for name in t.kolom:
+        if shown == t.nama_kolom(name):
+            return name
+    return None
+
+
 def synonym_map(lembar: Lembar) -> dict[str, str]:
     """Normalised header text -> canonical column name, for one sheet layout."""
     out: dict[str, str] = {}
@@ -160,16 +167,35 @@ def find_header(sheet: Sheet, lembar: Lembar):
     return None
 
 
+def nearest_header(sheet: Sheet, lembar: Lembar) -> tuple[int, set[str]] | None:
+    """The row (1-based) that looks most like a header, and the canonical columns it has."""
+    synonyms = synonym_map(lembar)
+    best: tuple[int, set[str]] | None = None
+    for i in range(min(len(sheet.rows), HEADER_SEARCH_ROWS)):
+        found, _ = _match([_text(v) for v in sheet.rows[i]], synonyms)
+        if found and (best is None or len(found) > len(best[1])):
+            best = (i + 1, set(found))
+    return best
+
+
 def baca_tabel(sheet: Sheet, lembar: Lembar, file: str) -> TabelTerbaca:
     """Read one table; problems (not exceptions) report everything that is wrong."""
     t = TabelTerbaca(lembar=lembar, file=file, sheet=sheet.name)
     header = find_header(sheet, lembar)
     if header is None:
-        missing = ", ".join(k.header for k in lembar.wajib)
-        t.problem(
-            f"Baris judul kolom tidak ditemukan di 30 baris pertama. Kolom wajib: {missing}. "
-            "Pastikan nama kolom ditulis seperti pada template."
-        )
+        near = nearest_header(sheet, lembar)
+        if near is None:
+            missing = ", ".join(k.header for k in lembar.wajib)
+            t.problem(
+                f"Baris judul kolom tidak ditemukan di 30 baris pertama. Kolom wajib: {missing}. "
+                "Pastikan nama kolom ditulis seperti pada template."
+            )
+        else:
+            row, found = near
+            missing = ", ".join(k.header for k in lembar.wajib if k.nama not in found)
+            t.problem(
+                f"Kolom wajib tidak ditemukan: {missing}. Tambahkan kolom itu pada baris judul "
+                "(nama kolom seperti pada template atau sinonimnya).", row=row)
         return t
     hrow, t.kolom, t.judul, unknown = header
     t.header_row = hrow + 1
@@ -179,11 +205,13 @@ def baca_tabel(sheet: Sheet, lembar: Lembar, file: str) -> TabelTerbaca:
             for k in lembar.kolom if k.nama in t.kolom]
     # A subtotal row names no object: a "Jumlah …" text beside a code is an indicator's name.
     code_cols = [t.kolom[k.nama] for k in lembar.wajib if k.jenis == "code"]
-    for name, *_ in cols:
-        t.data[name] = []
-    for i in range(hrow + 1, len(sheet.rows)):
-        row = sheet.rows[i]
-        if all(v is None or (type(v) is str and not v.strip()) for v in row):
+    rows = sheet.rows
+    keep: list[int] = []  # indexes of data rows
+    for i in range(hrow + 1, len(rows)):
+        row = rows[i]
+        empty = row.count(None)
+        if empty == len(row) or all(type(v) is str and not v.strip() for v in row
+                                    if v is not None):
             t.dilewati += 1
             continue
         first_text = next((v for v in row if type(v) is str and v.strip()), None)
@@ -192,25 +220,38 @@ def baca_tabel(sheet: Sheet, lembar: Lembar, file: str) -> TabelTerbaca:
                             for j in code_cols)):
             t.dilewati += 1
             continue
-        row_no = i + 1
-        t.baris.append(row_no)
-        n = len(row)
-        for name, j, parse, wajib in cols:
-            v = row[j] if j < n else None
+        keep.append(i)
+    t.baris = [i + 1 for i in keep]
+    # Column by column: one parser per column keeps the per-cell work small (100,000-row files).
+    for name, j, parse, wajib in cols:
+        out: list = []
+        append = out.append
+        for i in keep:
+            row = rows[i]
+            v = row[j] if j < len(row) else None
+            if v is None:
+                if wajib:
+                    t.problem("Kolom wajib ini kosong. Isi nilainya.", row=i + 1, kolom=name)
+                append(None)
+                continue
             if type(v) is CellError:
                 t.problem(
                     f"Sel berisi galat rumus {v.code}. Perbaiki rumusnya atau ketik nilainya.",
-                    row=row_no, kolom=name, value=v.code,
+                    row=i + 1, kolom=name, value=v.code,
                 )
+                append(None)
+                continue
+            try:
+                parsed = parse(v)
+            except CellProblem as exc:
+                t.problem(str(exc), row=i + 1, kolom=name, value=v)
                 parsed = None
             else:
-                try:
-                    parsed = parse(v)
-                except CellProblem as exc:
-                    t.problem(str(exc), row=row_no, kolom=name, value=v)
-                    parsed = None
-                else:
-                    if parsed is None and wajib:
-                        t.problem("Kolom wajib ini kosong. Isi nilainya.", row=row_no, kolom=name)
-            t.data[name].append(parsed)
+                if parsed is None and wajib:
+                    t.problem("Kolom wajib ini kosong. Isi nilainya.", row=i + 1, kolom=name)
+            append(parsed)
+        t.data[name] = out
+    # Problems in reading order (row, then column), as a person goes through the sheet.
+    order = {n: k for k, (n, *_rest) in enumerate(cols)}
+    t.problems.sort(key=lambda p: (p.row or 0, order.get(_canon(t, p.column), -1)))
     return t

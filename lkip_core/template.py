@@ -182,7 +182,8 @@ def _tulis_lembar(
         ws.write_string(1, 0, nama_opd.upper(), fmt.subjudul)
     ws.set_row(BARIS_HEADER, 30)
     for c, k in enumerate(lembar.kolom):
-        ws.write_string(BARIS_HEADER, c, k.header, fmt.header_isi if k.nama in masukan else fmt.header)
+        gaya = fmt.header_isi if k.nama in masukan else fmt.header
+        ws.write_string(BARIS_HEADER, c, k.header, gaya)
         ws.set_column(c, c, LEBAR.get(k.nama, LEBAR_JENIS.get(k.jenis, 14)))
 
     for r, data in enumerate(baris, start=BARIS_HEADER + 1):
@@ -273,8 +274,8 @@ def tulis_template(
     `isi` fills the input cells with existing values, keyed by code:
     ``{"kinerja": {kode_indikator: {"realisasi_tw1": …}}, "anggaran": {kode_sub_kegiatan:
     {"keuangan_tw1": …, "fisik_tw1": …}}}``; it may also override the echoed ``target`` and
-    ``pagu``. Raises NotFound when the unit or the year is not in the active master, or when
-    the unit has neither a PK indicator nor a sub kegiatan that year.
+    ``pagu``. Raises NotFound when the unit or the year is not in the active master. A unit
+    with nothing to report that year (often the OPD itself) gets the layout with no rows.
     """
     units = {u["kode_unit"]: u for u in _baris(con, _SQL_UNIT, [])}
     unit = units.get(kode_unit)
@@ -286,11 +287,6 @@ def tulis_template(
         )
     kinerja = _baris(con, _SQL_KINERJA, [kode_unit, tahun])
     anggaran = _baris(con, _SQL_ANGGARAN, [kode_unit, tahun])
-    if not kinerja and not anggaran:
-        raise NotFound(
-            f"Unit {kode_unit} tidak mempunyai indikator PK maupun sub kegiatan DPA pada tahun "
-            f"{tahun}: tidak ada yang perlu dilaporkan."
-        )
     isi = isi or {}
     nama = unit["nama_unit"].upper()
     nama_opd = _nama_opd(units, kode_unit)

@@ -81,16 +81,19 @@ def jalankan(fn: Callable[[], None]) -> None:
 
 def tabel(df: pd.DataFrame, *, angka: Iterable[str] = (), rupiah: Iterable[str] = (),
           persen: Iterable[str] = (), label: dict[str, str] | None = None, **kwargs) -> None:
-    """Show a frame with Indonesian number formats; sorting still uses the real values."""
-    styler = df.style
+    """Show a frame with Indonesian number formats; sorting still uses the real values.
+
+    `label` renames columns for people; `angka`/`rupiah`/`persen` name the original columns.
+    """
+    label = label or {}
+    shown = df.rename(columns=label)
+    for c in shown.columns:  # empty text cells read "—", not "None"
+        if shown[c].dtype == object or pd.api.types.is_string_dtype(shown[c]):
+            shown[c] = shown[c].map(lambda v: "—" if v is None or v != v else v)
     fmts = {}
-    for c in angka:
-        fmts[c] = lambda v: fmt.angka(v)
-    for c in rupiah:
-        fmts[c] = lambda v: fmt.angka(v, 0)
-    for c in persen:
-        fmts[c] = lambda v: fmt.persen(v)
-    styler = styler.format({c: f for c, f in fmts.items() if c in df.columns}, na_rep="—")
-    if label:
-        styler = styler.relabel_index([label.get(c, c) for c in df.columns], axis=1)
-    st.dataframe(styler, hide_index=True, use_container_width=True, **kwargs)
+    for cols, f in ((angka, fmt.angka), (rupiah, lambda v: fmt.angka(v, 0)), (persen, fmt.persen)):
+        for c in cols:
+            fmts[label.get(c, c)] = f
+    styler = shown.style.format({c: f for c, f in fmts.items() if c in shown.columns},
+                                na_rep="—")
+    st.dataframe(styler, hide_index=True, width="stretch", **kwargs)

@@ -22,7 +22,8 @@ if tahun is None or units.empty:
             "di bawah ini terlebih dahulu.")
 else:
     c1, c2 = st.columns([3, 1])
-    pilihan = list(nama_unit)
+    # Only units that owe data this year (the OPD row itself reports nothing).
+    pilihan = rekap.kelengkapan(ui.cur(), tahun)["kode_unit"].tolist() or list(nama_unit)
     awal = pilihan.index(ui.kode_unit()) if ui.kode_unit() in pilihan else 0
     unit_t = c1.selectbox("Unit", pilihan, index=awal, format_func=lambda k: nama_unit[k],
                           key="unit_template")
@@ -33,7 +34,7 @@ else:
     else:
         c2.download_button("Unduh template", data, file_name=nama_template(unit_t, tahun),
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           use_container_width=True, key="unduh_template")
+                           width="stretch", key="unduh_template")
         c1.caption(f"Template berisi kode, nama, satuan, target PK dan pagu DPA {tahun} yang "
                    "terkunci; unit cukup mengisi kolom realisasi, lalu mengirimnya kembali.")
 
@@ -83,9 +84,12 @@ if hasil is not None:
         st.success(f"{s['file']}: dimuat sebagai kiriman #{s['id']} ({s['jenis']}{unit}{th}, "
                    f"{fmt.angka(s['baris'], 0)} baris).")
     if not hasil.ok:
+        # Whole-file problems (unreadable, wrong kind, missing sheet) read best as sentences.
+        umum = [p for p in hasil.errors if p.row is None and p.column is None]
+        teks = "".join(f"\n- **{p.file or 'Berkas'}**: {p.message}" for p in umum[:20])
         st.error(f"Ditolak: {fmt.angka(len(hasil.errors), 0)} galat ditemukan; tidak ada data "
                  "yang dimuat dan basis data tidak berubah. Perbaiki berkas sesuai daftar di "
-                 "bawah, lalu unggah lagi.")
+                 "bawah, lalu unggah lagi." + teks)
     if hasil.errors or hasil.warnings:
         masalah = hasil.problems_frame()
         ui.tabel(masalah, key="tabel_masalah")

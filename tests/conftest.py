@@ -59,3 +59,7 @@ def _clear_streamlit_caches():
 
 def pytest_configure(config):
     os.environ.setdefault("LKIP_TEST", "1")
+
+
+# Browser fixtures (app_url, browser, page, demo_db) live in tests/browser.py.
+from browser import app_url, browser, demo_db, page  # noqa: E402,F401

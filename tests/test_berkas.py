@@ -144,6 +144,20 @@ def test_every_error_code_is_kept(code: str) -> None:
     assert read_workbook("e.xlsx", data).sheets[0].rows[1][0] == CellError(code)
 
 
+def test_error_cells_are_found_through_the_workbook_relationships() -> None:
+    # Sheet parts may live anywhere: the scan follows workbook.xml.rels, as calamine does.
+    data = make_xlsx(lambda wb: wb.add_worksheet("S").write_formula("B2", "=1/0", None, "#DIV/0!"))
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            content = content.replace(b"worksheets/sheet1.xml", b"lembar/data.xml")
+            z.writestr(info.filename.replace("worksheets/sheet1.xml", "lembar/data.xml"), content)
+    assert "xl/lembar/data.xml" in zipfile.ZipFile(out).namelist()
+    assert read_workbook("pindah.xlsx", out.getvalue()).sheets[0].rows[1][1] == CellError("#DIV/0!")
+
+
 def test_merged_ranges_and_hidden_sheets(laporan: bytes) -> None:
     book = read_workbook("laporan.xlsx", laporan)
     assert book.sheet("Kinerja").merged == [(8, 2, 9, 4)]  # C9:E10
@@ -189,12 +203,13 @@ def test_read_speed_100k_rows() -> None:
     for r in range(1, 100_001):
         ws.write_row(r, 0, [f"5.03.{r}", f"Kegiatan {r}", r * 1000.5, r * 3, "31/03/2025", "Dok", "x"])
     wb.close()
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     book = read_workbook("besar.xlsx", buf.getvalue())
-    elapsed = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     rows = book.sheets[0].rows
     assert len(rows) == 100_001 and rows[-1][0] == "5.03.100000" and rows[-1][3] == 300_000
-    assert elapsed < 2.0, f"100.000 baris dibaca dalam {elapsed:.2f} s"
+    # CPU time, not wall time: a busy shared CI machine must not fail this test (~0.8 s quiet).
+    assert cpu < 2.0, f"100.000 baris: {cpu:.2f} s CPU, {wall:.2f} s"
 
 
 # --- csv -----------------------------------------------------------------------------------
@@ -227,6 +242,8 @@ def test_csv_tab_separated_ragged_and_error_text() -> None:
 
 def test_csv_single_column_and_quoted_delimiters() -> None:
     assert read_workbook("k.csv", b"Kode\n5.01\n5.02\n").sheets[0].rows == [["Kode"], ["5.01"], ["5.02"]]
+    one_column = read_workbook("u.csv", b"Uraian\nBelanja, Pegawai\n").sheets[0].rows
+    assert one_column == [["Uraian"], ["Belanja, Pegawai"]]  # no delimiter in the header: one column
     rows = read_workbook("q.csv", b'a;b\n"x;y";2\n"p;q";3\n').sheets[0].rows
     assert rows == [["a", "b"], ["x;y", "2"], ["p;q", "3"]]
 

@@ -182,5 +182,10 @@ def test_unknown_unit_or_year(con):
         tulis_template(con, "XYZ", 2025)
     with pytest.raises(NotFound, match="2019"):
         tulis_template(con, "PKA", 2019)
-    with pytest.raises(NotFound, match="BKPSDM"):  # in the master, nothing to report
-        tulis_template(con, "BKPSDM", 2025)
+
+
+
+def test_unit_with_nothing_to_report_gets_empty_layout(con):
+    wb = _buka(tulis_template(con, "BKPSDM", 2025))
+    assert wb["kinerja"].max_row == 4 and wb["anggaran"].max_row == 4
+    assert [c.value for c in wb["kinerja"][4]] == [k.header for k in kolom.KINERJA.kolom]

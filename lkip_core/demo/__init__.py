@@ -31,11 +31,11 @@ Progress = Callable[[float, str], None]
 
 
 class Langkah:
-    """Maps the progress of each step into its share of the whole run."""
+    """Maps the progress of each step into its share of the whole run, never going back."""
 
     def __init__(self, progress: Progress | None):
         self._p = progress
-        self.awal, self.akhir = 0.0, 0.0
+        self.awal, self.akhir, self._kini = 0.0, 0.0, 0.0
 
     def mulai(self, sampai: float, teks: str) -> None:
         self.awal, self.akhir = self.akhir, sampai
@@ -43,7 +43,10 @@ class Langkah:
 
     def __call__(self, f: float, teks: str) -> None:
         if self._p is not None:
-            self._p(self.awal + (self.akhir - self.awal) * min(max(f, 0.0), 1.0), teks)
+            f = min(max(f, 0.0), 1.0)
+            nilai = self.akhir if f == 1.0 else self.awal + (self.akhir - self.awal) * f
+            self._kini = max(self._kini, nilai)
+            self._p(self._kini, teks)
 
     def sub(self) -> Progress:
         return lambda f, teks: self(f, teks)
@@ -137,7 +140,7 @@ def buat_demo(con: duckdb.DuckDBPyConnection, folder: Path, *, skala: str = "opd
         renc = keuangan.rencana(rng, pagus[tahun], tahun, kesalahan.PROFIL if salah else None)
         lines = keuangan.baris_lpj(rng, renc, tahun)
         if salah:
-            lines = kesalahan.tanam_lpj(rng, lines)
+            lines = kesalahan.tanam_lpj(lines)
         baris_lpj += len(lines)
         data = tulis.xlsx([(kolom.LPJ, lines)], judul=_judul_lpj(tahun), total="jumlah")
         _simpan(folder, f"lpj_{tahun}.xlsx", data, lpj)
@@ -145,8 +148,7 @@ def buat_demo(con: duckdb.DuckDBPyConnection, folder: Path, *, skala: str = "opd
             kinerja.isi_kinerja(rng, katalog, renc_k, tahun, kesalahan.KINERJA if salah else None),
             kesalahan.laporan_anggaran(lines, renc, salah),
         )
-    for nama, data in lpj:
-        impor([(nama, data)], jenis="lpj")
+    impor(lpj, jenis="lpj")
 
     langkah.mulai(1.0, "Menulis dan mengimpor berkas realisasi unit …")
     realisasi: list[tuple[str, bytes]] = []

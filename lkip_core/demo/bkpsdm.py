@@ -125,16 +125,19 @@ REALISASI_PROGRAM_KASUS = 6_495_748_767
 
 # Indicators. kode, sasaran, uraian, satuan, polaritas, metode_negatif, agregasi, iku, unit,
 # kode_program, kondisi awal (2020), target 2026 (per year for jumlah), decimals, TW targets,
-# and overrides: pk {tahun: target PK}, r {tahun: annual realisasi}, c {tahun: capaian ratio}.
+# naik (a terakhir position that builds up over the year, rather than a level), and
+# overrides: pk {tahun: target PK}, r {tahun: annual realisasi}, c {tahun: capaian ratio}.
 INDIKATOR = [
     dict(kode="IK.01", sas="S.01", uraian="Indeks Profesionalitas ASN", satuan="indeks",
          agr="terakhir", iku=True, unit="PKA", prog="5.04.02", awal=68.5, akhir=78.0),
     dict(kode="IK.02", sas="S.01", uraian="Persentase ASN yang memenuhi standar kompetensi "
          "jabatan", satuan="persen", agr="terakhir", iku=True, unit="PKA", prog="5.04.02",
-         awal=58.0, akhir=80.0, tw=True, pk={2025: 75.0}, r={2025: 74.94}),  # 99.92 %
+         awal=58.0, akhir=80.0, tw=True, naik=True,
+         pk={2025: 75.0}, r={2025: 74.94}),  # capaian 99.92 %: the program case of domain.md
     dict(kode="IK.03", sas="S.01", uraian="Persentase pejabat yang telah mengikuti uji "
          "kompetensi", satuan="persen", agr="terakhir", iku=True, unit="PKA",
-         prog="5.04.02.2.02", awal=3.5, akhir=12.5, pk={2025: 10.83}, r={2025: 6.2032}),
+         prog="5.04.02.2.02", awal=3.5, akhir=12.5, naik=True,
+         pk={2025: 10.83}, r={2025: 6.2032}),  # the published 57.28 % case
     dict(kode="IK.04", sas="S.01", uraian="Jumlah ASN yang mengikuti pelatihan teknis",
          satuan="orang", agr="jumlah", unit="PKA", prog="5.04.02.2.01", awal=320, akhir=480,
          dec=0, tw=True),
@@ -143,7 +146,7 @@ INDIKATOR = [
          dec=0, pk={2025: 120}, r={2025: 265}),  # R12: far above target
     dict(kode="IK.06", sas="S.01", uraian="Persentase ASN yang memenuhi 20 JP pengembangan "
          "kompetensi", satuan="persen", agr="terakhir", unit="PKA", prog="5.04.02",
-         awal=41.0, akhir=85.0, tw=True),
+         awal=41.0, akhir=85.0, tw=True, naik=True),
     dict(kode="IK.07", sas="S.01", uraian="Jumlah ASN yang mengikuti penilaian kompetensi "
          "(assessment)", satuan="orang", agr="jumlah", unit="UPT", prog="5.04.02.2.02",
          awal=150, akhir=300, dec=0, tw=True),
@@ -157,7 +160,8 @@ INDIKATOR = [
          akhir=95.0, tw=True, pk={2025: 94.0}),  # R08: PK raised above the Renstra target
     dict(kode="IK.11", sas="S.02", uraian="Persentase ASN yang dijatuhi hukuman disiplin",
          satuan="persen", pol="negatif", agr="terakhir", iku=True, unit="PKP", prog="5.03.02",
-         awal=2.4, akhir=1.2, c={2025: 1.10}),  # R11: the unit applies the positive formula
+         awal=2.4, akhir=1.2, naik=True,
+         c={2025: 1.10}),  # R11: the unit applies the positive formula
     dict(kode="IK.12", sas="S.02", uraian="Indeks Sistem Merit", satuan="indeks",
          agr="terakhir", iku=True, unit="PKP", prog="5.03.02.2.03", awal=245.0, akhir=330.0),
     dict(kode="IK.13", sas="S.02", uraian="Jumlah ASN penerima penghargaan Satyalancana Karya "
@@ -194,7 +198,7 @@ INDIKATOR = [
          satuan="persen", agr="terakhir", unit="SEKRE", prog="5.03.01", awal=86.0, akhir=97.0),
     dict(kode="IK.24", sas="S.05", uraian="Persentase data ASN yang mutakhir pada SIASN",
          satuan="persen", agr="terakhir", iku=True, unit="PPI", prog="5.03.02.2.01",
-         awal=64.0, akhir=98.0, tw=True),
+         awal=64.0, akhir=98.0, tw=True, naik=True),
     dict(kode="IK.25", sas="S.05", uraian="Jumlah layanan kepegawaian berbasis elektronik",
          satuan="layanan", agr="terakhir", unit="PPI", prog=None, awal=6, akhir=18, dec=0),
 ]

@@ -8,8 +8,6 @@ says so.
 
 from __future__ import annotations
 
-import random
-
 from . import bkpsdm as B
 from .keuangan import jumlah_per_tw
 
@@ -66,7 +64,7 @@ PROFIL = {
 }
 
 
-def tanam_lpj(rng: random.Random, lines: list[dict]) -> list[dict]:
+def tanam_lpj(lines: list[dict]) -> list[dict]:
     """R09 (a duplicated line) and R10 (a line with a code not in the DPA)."""
     tw3 = [i for i, x in enumerate(lines)
            if x["kode_sub_kegiatan"] == SUB["R09"] and x["tanggal"].month in (7, 8, 9)]

@@ -114,7 +114,7 @@ def _program_kasus(out: dict[str, dict]) -> None:
 
 
 def _hari_kerja(rng: random.Random, tahun: int, tw: int) -> dt.date:
-    awal = dt.date(tahun, 3 * tw - 2, 1)
+    awal = dt.date(tahun, 1, 6) if tw == 1 else dt.date(tahun, 3 * tw - 2, 1)  # after New Year
     akhir = dt.date(tahun + 1, 1, 1) if tw == 4 else dt.date(tahun, 3 * tw + 1, 1)
     while True:
         d = awal + dt.timedelta(days=rng.randrange((akhir - awal).days))

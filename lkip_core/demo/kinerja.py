@@ -7,7 +7,7 @@ import random
 from ..analisis.rumus import hitung_capaian, realisasi_tahunan
 from . import bkpsdm as B
 
-POLA_TARGET_TW = (0.5, 0.7, 0.85, 1.0)  # share of the annual position reached at each TW
+POLA_TARGET_TW = (0.5, 0.7, 0.85, 1.0)  # share of a building-up position ("naik") at each TW
 BAGI_JUMLAH = (0.2, 0.25, 0.25, 0.3)  # share of a yearly flow in each TW
 
 
@@ -18,7 +18,7 @@ def _bulat(x: float, dec: int) -> float:
 def lengkapi(spec: dict) -> dict:
     """A catalog entry with its defaults filled in."""
     return {"pol": "positif", "met": "selisih", "iku": False, "tw": False, "prog": None,
-            "pk": {}, "r": {}, "c": {}, "dec": 2, **spec}
+            "naik": False, "pk": {}, "r": {}, "c": {}, "dec": 2, **spec}
 
 
 def target_tahunan(ind: dict) -> dict[int, float]:
@@ -42,7 +42,7 @@ def target_tw(ind: dict, t: float) -> list[float]:
     if ind["agr"] == "jumlah":
         bagian = [_bulat(t * f, ind["dec"]) for f in BAGI_JUMLAH[:3]]
         return [*bagian, _bulat(t - sum(bagian), ind["dec"])]
-    if ind["agr"] == "rata_rata":
+    if ind["agr"] == "rata_rata" or not ind["naik"]:
         return [t] * 4
     return [_bulat(t * f, ind["dec"]) for f in POLA_TARGET_TW]
 
@@ -71,7 +71,10 @@ def realisasi_tw(rng: random.Random, ind: dict, r: float) -> list[float]:
         amp = min(0.05 * r, 100.0 - r) if ind["satuan"] == "persen" else 0.05 * r
         a, b = rng.uniform(0, amp), rng.uniform(0, amp)
         return [_bulat(r + a, dec), _bulat(r - b, dec), _bulat(r - a, dec), _bulat(r + b, dec)]
-    pola = [f * rng.uniform(0.95, 1.03) for f in POLA_TARGET_TW[:3]]
+    if ind["naik"]:  # a position that builds up over the year (people assessed so far)
+        pola = [f * rng.uniform(0.95, 1.03) for f in POLA_TARGET_TW[:3]]
+    else:  # a level measured each TW (an index, a rate): close to the year's value
+        pola = [rng.uniform(0.96, 1.01) for _ in range(3)]
     return [*(_bulat(r * min(f, 1.0), dec) for f in pola), r]
 
 
@@ -152,7 +155,8 @@ def baris_master(katalog: list[dict], renc: dict) -> dict[str, list[dict]]:
             "uraian_indikator": ind["uraian"], "satuan": ind["satuan"],
             "polaritas": ind["pol"], "metode_negatif": ind["met"], "agregasi": ind["agr"],
             "iku": "ya" if ind["iku"] else "tidak",
-            "definisi": _definisi(ind), "sumber_data": B.SUMBER_DATA[ind["unit"]],
+            "definisi": _definisi(ind),
+            "sumber_data": B.SUMBER_DATA.get(ind["unit"], "Laporan unit"),
             "kode_unit": ind["unit"], "kode_program": ind["prog"],
             "kondisi_awal": float(ind["awal"]), "target_akhir_renstra": r["akhir"],
             "tahun_akhir_renstra": B.TAHUN_AKHIR_RENSTRA,

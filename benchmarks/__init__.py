@@ -1,0 +1,1 @@
+"""Benchmark scripts: `python -m benchmarks.NAME` prints the figures an issue names."""

@@ -1,0 +1,59 @@
+"""The real app in Chromium: download a template, upload files through the real widget."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+from browser import assert_no_exception, open_page, screenshot, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+def test_template_download_and_bad_upload_then_good_upload(page, app_url, tmp_path):
+    open_page(page, app_url, "unggah-data")
+    assert_no_exception(page)
+    screenshot(page, "unggah_data")
+
+    # 1. The template arrives through the real download button and is a locked workbook.
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Unduh template").click()
+    path = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[:2] == ["kinerja", "anggaran"]
+    assert wb["_lkip"].sheet_state == "hidden"
+    assert wb["kinerja"].protection.sheet
+
+    # 2. A file that is not a spreadsheet is refused with a plain message; nothing changes.
+    page.locator("input[aria-label='Nama pengunggah']").fill("Staf Perencanaan")
+    page.keyboard.press("Enter")
+    page.locator("input[type=file]").set_input_files(files=[{
+        "name": "catatan.xlsx", "mimeType": "application/octet-stream",
+        "buffer": b"ini bukan spreadsheet, hanya teks biasa\x00\x01"}])
+    wait_idle(page)
+    page.get_by_role("button", name="Periksa dan muat").click()
+    wait_idle(page)
+    alert = page.get_by_text("tidak ada data yang dimuat")
+    alert.wait_for()
+    screenshot(page, "unggah_ditolak")
+    assert "bukan berkas spreadsheet" in page.locator("[data-testid='stAlert']").all_inner_texts()[-1]
+
+    # 3. The downloaded template, filled in, loads and appears in the history.
+    ws = wb["kinerja"]
+    header = [c.value for c in ws[4]]
+    col = header.index("Realisasi TW I") + 1
+    ws.cell(row=5, column=col, value=1)
+    buf = io.BytesIO()
+    wb.save(buf)
+    page.locator("[data-testid='stFileChipDeleteBtn']").first.click()
+    wait_idle(page)
+    page.locator("input[type=file]").set_input_files(files=[{
+        "name": path.name, "mimeType": "application/octet-stream", "buffer": buf.getvalue()}])
+    wait_idle(page)
+    page.get_by_role("button", name="Periksa dan muat").click()
+    wait_idle(page)
+    page.get_by_text("dimuat sebagai kiriman").first.wait_for()
+    assert_no_exception(page)
+    screenshot(page, "unggah_berhasil")
