@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
-from lkip_core import berkas
+from lkip_core import berkas, berkas_zip
 from lkip_core.berkas import CellError, column_letter, read_workbook
 from lkip_core.errors import FileRefused
 
@@ -395,7 +395,7 @@ def test_zip_bomb_by_compression_ratio() -> None:
 
 
 def test_zip_bomb_by_total_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(berkas, "MAX_UNCOMPRESSED", 10_000)
+    monkeypatch.setattr(berkas_zip, "MAX_UNCOMPRESSED", 10_000)
     data = rewrite_zip(simple_xlsx(), add={"xl/media/a.bin": os.urandom(20_000)})
     assert "zip bomb" in refused("besar.xlsx", data)
 
