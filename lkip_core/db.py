@@ -41,25 +41,33 @@ def schema_version() -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Bring the schema of `con` up to date; returns the version reached."""
+    """Bring the schema of `con` up to date; returns the version reached.
+
+    Each migration is recorded by number when applied, so one added with a lower number than
+    the newest already applied (work that landed out of order) is still applied.
+    """
     con.execute("CREATE TABLE IF NOT EXISTS meta (kunci VARCHAR PRIMARY KEY, nilai VARCHAR)")
+    con.execute("CREATE TABLE IF NOT EXISTS skema_migrasi (versi INTEGER PRIMARY KEY, "
+                "waktu TIMESTAMP DEFAULT current_timestamp)")
+    done = {r[0] for r in con.execute("SELECT versi FROM skema_migrasi").fetchall()}
     row = con.execute("SELECT nilai FROM meta WHERE kunci = 'schema_version'").fetchone()
-    current = int(row[0]) if row else 0
+    recorded = int(row[0]) if row else 0
     target = schema_version()
-    if current > target:
+    if recorded > target:
         raise LkipError(
-            f"Basis data ini dibuat oleh versi aplikasi yang lebih baru (skema {current}, "
+            f"Basis data ini dibuat oleh versi aplikasi yang lebih baru (skema {recorded}, "
             f"aplikasi ini mengenal sampai {target}). Perbarui aplikasi."
         )
     for version, sql in _migrations():
-        if version <= current:
+        if version in done:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
-            )
+            con.execute("INSERT INTO skema_migrasi (versi) VALUES (?)", [version])
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                        [str(max(version, recorded))])
+            recorded = max(version, recorded)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
