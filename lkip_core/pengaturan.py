@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
+import pandas as pd
 
 from .analisis.rumus import SKALA_PREDIKAT, validasi_skala
 from .errors import InputRefused
@@ -128,3 +129,35 @@ def skala_predikat(cur: duckdb.DuckDBPyConnection) -> list[tuple[float, str]]:
     if nama == "kustom":
         return _skala_dari_json(baca(cur, "skala_predikat_kustom"))
     return SKALA_PREDIKAT[nama]
+
+
+def per_kelompok() -> dict[str, list[Setelan]]:
+    """SETELAN grouped by `kelompok`, in declaration order (the Pengaturan page's sections)."""
+    out: dict[str, list[Setelan]] = {}
+    for s in SETELAN:
+        out.setdefault(s.kelompok, []).append(s)
+    return out
+
+
+KOLOM_SKALA = ("Batas bawah (%)", "Predikat")
+
+
+def skala_ke_tabel(nilai) -> pd.DataFrame:
+    """A custom scale [[ambang, predikat], …] as an editable table (empty ambang: the rest)."""
+    rows = [(None if t is None else float(t), str(label)) for t, label in nilai]
+    return pd.DataFrame(rows, columns=list(KOLOM_SKALA)).astype(
+        {KOLOM_SKALA[0]: "float64", KOLOM_SKALA[1]: "str"})
+
+
+def skala_dari_tabel(df: pd.DataFrame) -> list[list]:
+    """The edited table back as a setting value; blank rows dropped, an empty ambang (the
+    last row, "selain itu") kept as null. `simpan` checks the result."""
+    out: list[list] = []
+    for t, label in zip(df[KOLOM_SKALA[0]], df[KOLOM_SKALA[1]]):
+        kosong_t = t is None or (isinstance(t, float) and t != t)
+        teks = "" if label is None or (isinstance(label, float) and label != label) else \
+            str(label).strip()
+        if kosong_t and not teks:
+            continue
+        out.append([None if kosong_t else (int(t) if float(t).is_integer() else float(t)), teks])
+    return out

@@ -80,10 +80,12 @@ def jalankan(fn: Callable[[], None]) -> None:
 
 
 def tabel(df: pd.DataFrame, *, angka: Iterable[str] = (), rupiah: Iterable[str] = (),
-          persen: Iterable[str] = (), label: dict[str, str] | None = None, **kwargs) -> None:
+          persen: Iterable[str] = (), label: dict[str, str] | None = None,
+          desimal: dict[str, int] | None = None, **kwargs) -> None:
     """Show a frame with Indonesian number formats; sorting still uses the real values.
 
-    `label` renames columns for people; `angka`/`rupiah`/`persen` name the original columns.
+    `label` renames columns for people; `angka`/`rupiah`/`persen` name the original columns;
+    `desimal` gives a column its own number of decimals, e.g. {"ie": 3}.
     """
     label = label or {}
     shown = df.rename(columns=label)
@@ -94,6 +96,9 @@ def tabel(df: pd.DataFrame, *, angka: Iterable[str] = (), rupiah: Iterable[str] 
     for cols, f in ((angka, fmt.angka), (rupiah, lambda v: fmt.angka(v, 0)), (persen, fmt.persen)):
         for c in cols:
             fmts[label.get(c, c)] = f
+    for c, n in (desimal or {}).items():
+        fmts[label.get(c, c)] = lambda v, n=n: fmt.angka(v, n)
     styler = shown.style.format({c: f for c, f in fmts.items() if c in shown.columns},
                                 na_rep="—")
+    kwargs.setdefault("placeholder", fmt.KOSONG)  # an empty number cell reads "—", not "None"
     st.dataframe(styler, hide_index=True, width="stretch", **kwargs)

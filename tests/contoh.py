@@ -39,7 +39,7 @@ TARGET = [
     ["IK.01", 2024, 10, None, None, None, None],
     ["IK.01", 2025, 10.83, 2.5, 5, 7.5, 10.83],
     ["IK.02", 2024, 180, None, None, None, None],
-    ["IK.02", 2025, 200, 50, 100, 150, 200],
+    ["IK.02", 2025, 200, 50, 50, 50, 50],  # jumlah: each TW's own target, like its realisasi
     ["IK.03", 2024, 2, None, None, None, None],
     ["IK.03", 2025, 2, None, None, None, None],
 ]

@@ -28,9 +28,17 @@ ALASAN_RASIO_NOL = "Realisasi 0 pada indikator negatif metode rasio: capaian tid
 
 def _kosong(x: object) -> bool:
     """True for a value that was not filled in: None (SQL NULL) or NaN (pandas)."""
+    # Exact-type fast paths first: this runs for every value of every row at city scale.
+    if x is None:
+        return True
+    t = type(x)
+    if t is float:
+        return x != x
+    if t is int:
+        return False
     if isinstance(x, Decimal):
         return x.is_nan()
-    return x is None or (isinstance(x, float) and math.isnan(x))
+    return isinstance(x, float) and math.isnan(x)
 
 
 def _desimal(x: Angka) -> Decimal:

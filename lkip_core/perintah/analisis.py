@@ -7,6 +7,7 @@ import pandas as pd
 from .. import fmt
 from ..analisis.anggaran import hitung_anggaran
 from ..analisis.kinerja import ke_json, tabel_capaian
+from ..analisis.ringkasan import label_rumus
 from ..cli import arg, command, emit_json, open_db
 from ..errors import NotFound
 from ..rekap import tahun_tersedia
@@ -31,12 +32,16 @@ def _capaian(args) -> int:
     if args.json:
         emit_json(ke_json(df))
         return 0
+    print(f"{'kode':<12} {'target':>12} {'realisasi':>12} {'capaian':>12}  {'predikat':<14} "
+          f"{'rumus':<18} indikator")
     for r in df.itertuples():
         ada = not pd.isna(r.capaian)
         cap = fmt.persen(r.capaian) if ada else "—"
         predikat = r.predikat if ada else f"({r.alasan})"
+        # every table showing a negatif capaian names its formula (domain.md)
+        rumus = label_rumus(r.polaritas, r.metode_negatif)
         print(f"{r.kode_indikator:<12} {fmt.angka(r.target):>12} {fmt.angka(r.realisasi):>12} "
-              f"{cap:>12}  {predikat:<14} {r.uraian_indikator}")
+              f"{cap:>12}  {predikat:<14} {rumus:<18} {r.uraian_indikator}")
     return 0
 
 

@@ -1,0 +1,85 @@
+"""Pengaturan — every setting of `lkip_core.pengaturan.SETELAN`, one widget each, grouped by
+kelompok; saved for every user of this database."""
+
+import streamlit as st
+
+from lkip_core import pengaturan
+from lkip_core.errors import InputRefused
+from pages import _bersama as ui
+
+ui.judul("Pengaturan", "Semua langkah",
+         "rumus capaian, ambang rekonsiliasi dan isian lampiran; berlaku untuk semua pengguna")
+NAMA_PILIHAN = {
+    "permendagri_86_2017": "Permendagri 86/2017 (Sangat Tinggi … Sangat Rendah)",
+    "berhasil": "Berhasil (Sangat Berhasil … Kurang Berhasil)",
+    "kustom": "Kustom (tabel skala kustom di bawah)",
+    "selisih": "selisih: (2T − R) / T × 100, minimal 0",
+    "rasio": "rasio: T / R × 100",
+}
+
+
+def _judul(s: pengaturan.Setelan) -> str:
+    return f"{s.kunci.replace('_', ' ').capitalize()} · `{s.kunci}`"
+
+
+def _bantuan(s: pengaturan.Setelan) -> str:
+    bawaan = s.bawaan
+    if s.jenis == "skala":
+        bawaan = "; ".join(f"{'selain itu' if t is None else f'≥ {t}'} → {lbl}"
+                           for t, lbl in s.bawaan)
+    return f"{s.bantuan}\n\nBawaan: {NAMA_PILIHAN.get(bawaan, bawaan) or '(kosong)'}"
+
+
+def _widget(s: pengaturan.Setelan, nilai):
+    """One input per setting, by its jenis; returns the value as it would be stored."""
+    key = f"set_{s.kunci}"
+    if s.jenis == "pilihan":
+        return st.selectbox(_judul(s), s.pilihan, index=s.pilihan.index(nilai), key=key,
+                            help=_bantuan(s), format_func=lambda v: NAMA_PILIHAN.get(v, v))
+    if s.jenis == "angka":
+        bulat = isinstance(s.bawaan, int) and float(nilai).is_integer()
+        v = st.number_input(_judul(s), value=float(nilai), key=key, help=_bantuan(s),
+                            min_value=None if s.minimum is None else float(s.minimum),
+                            step=1.0 if bulat else 0.01, format="%.0f" if bulat else "%.2f")
+        return int(v) if bulat and float(v).is_integer() else v
+    if s.jenis == "skala":
+        st.markdown(_judul(s), help=_bantuan(s))
+        tabel = st.data_editor(
+            pengaturan.skala_ke_tabel(nilai), key=key, num_rows="dynamic", hide_index=True,
+            placeholder="selain itu",  # the empty last threshold catches every other value
+            column_config={
+                pengaturan.KOLOM_SKALA[0]: st.column_config.NumberColumn(
+                    help="Capaian minimal (%) untuk predikat ini; kosongkan pada baris "
+                         "terakhir (selain itu)"),
+                pengaturan.KOLOM_SKALA[1]: st.column_config.TextColumn(required=True)})
+        return pengaturan.skala_dari_tabel(tabel)
+    return st.text_input(_judul(s), value=str(nilai), key=key, help=_bantuan(s))
+
+
+oleh = st.text_input("Nama Anda", key="pengaturan_oleh",
+                     help="Dicatat bersama setiap perubahan setelan")
+nilai = pengaturan.semua(ui.cur())
+for kelompok, daftar in pengaturan.per_kelompok().items():
+    st.subheader(kelompok)
+    slug = kelompok.lower().replace(" ", "_")
+    with st.form(f"form_{slug}"):
+        baru = {s.kunci: _widget(s, nilai[s.kunci]) for s in daftar}
+        kirim = st.form_submit_button(f"Simpan {kelompok.lower()}", key=f"simpan_{slug}")
+    if kirim:
+        berubah = {k: v for k, v in baru.items() if v != nilai[k]}
+        if not berubah:
+            st.info("Tidak ada setelan yang berubah.")
+        elif not oleh.strip():
+            st.error("Isi **Nama Anda** di atas dahulu: setiap perubahan setelan dicatat "
+                     "bersama nama pengubahnya.")
+        else:
+            gagal = []
+            for k, v in berubah.items():
+                try:
+                    pengaturan.simpan(ui.con(), k, v, oleh=oleh.strip())
+                except InputRefused as exc:
+                    gagal.append(k)
+                    st.error(f"`{k}` tidak disimpan: {exc}")
+            tersimpan = [k for k in berubah if k not in gagal]
+            if tersimpan:
+                st.success("Tersimpan: " + ", ".join(f"`{k}`" for k in tersimpan))
