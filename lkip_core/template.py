@@ -9,6 +9,7 @@ With `isi` the same layout carries a unit's current figures (the correction work
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from numbers import Integral, Real
@@ -267,7 +268,8 @@ def _tulis_meta(wb: xlsxwriter.Workbook, kode_unit: str, tahun: int) -> None:
 
 
 def tulis_template(
-    con: duckdb.DuckDBPyConnection, kode_unit: str, tahun: int, isi: dict | None = None
+    con: duckdb.DuckDBPyConnection, kode_unit: str, tahun: int, isi: dict | None = None,
+    lembar_tambahan: Sequence[tuple[str, Callable[[Any, Any], None]]] | None = None,
 ) -> bytes:
     """The realisation workbook (xlsx bytes) of `kode_unit` for `tahun`, from the active master.
 
@@ -276,6 +278,9 @@ def tulis_template(
     {"keuangan_tw1": …, "fisik_tw1": …}}}``; it may also override the echoed ``target`` and
     ``pagu``. Raises NotFound when the unit or the year is not in the active master. A unit
     with nothing to report that year (often the OPD itself) gets the layout with no rows.
+    `lembar_tambahan`: sheets written before the template's own, each ``(name, write)`` where
+    ``write(workbook, worksheet)`` fills it (the correction workbook's list of findings); the
+    import finds the kinerja and anggaran sheets by name and content, so it ignores them.
     """
     units = {u["kode_unit"]: u for u in _baris(con, _SQL_UNIT, [])}
     unit = units.get(kode_unit)
@@ -300,6 +305,8 @@ def tulis_template(
         "created": datetime(tahun, 1, 1),
     })
     fmt = _Format(wb)
+    for nama_lembar, tulis in lembar_tambahan or ():
+        tulis(wb, wb.add_worksheet(nama_lembar))
     _tulis_lembar(
         wb, fmt, kolom.KINERJA, f"REALISASI KINERJA {nama} TAHUN {tahun}", nama_opd,
         kinerja, isi.get("kinerja") or {}, "kode_indikator",

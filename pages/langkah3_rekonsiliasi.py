@@ -1,0 +1,197 @@
+"""Rekonsiliasi — SOP steps 3–5: findings, their review, correction workbooks, the loop."""
+
+import streamlit as st
+
+from lkip_core import fmt
+from lkip_core.rekonsiliasi import (
+    STATUS_TINJAUAN,
+    kemajuan,
+    rekonsiliasi,
+    rincian,
+    riwayat_tinjauan,
+    saring,
+    segarkan,
+    tanda_data,
+    tinjau,
+)
+from lkip_core.rekonsiliasi import grafik as grafik_rk
+from lkip_core.rekonsiliasi.aturan import DAFTAR
+from lkip_core.rekonsiliasi.koreksi import buku_koreksi, nama_koreksi, semua_koreksi, unit_koreksi
+from lkip_core.rekonsiliasi.laporan import TANPA_UNIT, label_status, label_temuan, periode, waktu
+from pages import _bersama as ui
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+ui.judul("Rekonsiliasi", "Langkah 3–5 SOP",
+         "pemeriksaan ulang data unit terhadap LPJ, Perjanjian Kinerja dan DPA; koreksi oleh "
+         "bidang dan revisi data")
+tahun = ui.tahun()
+if tahun is None:
+    st.info("Belum ada data. Buka halaman Unggah Data untuk mengunggah master, realisasi unit "
+            "dan LPJ.")
+    st.stop()
+unit = ui.kode_unit()
+
+# --- Run (again when the data, the year or the unit changed, or on request) --------------------
+tanda = (tahun, unit, tanda_data(ui.cur()))
+simpan = st.session_state.get("rk_laporan")
+ulang = st.button("Jalankan ulang rekonsiliasi", key="rk_jalankan",
+                  help="Rekonsiliasi berjalan sendiri setiap kali data berubah; tombol ini "
+                       "menjalankannya lagi sekarang.")
+if ulang or simpan is None or simpan[0] != tanda:
+    bar = st.progress(0.0, text="Menyiapkan rekonsiliasi …")
+    with st.spinner("Mencocokkan data unit dengan LPJ, PK dan DPA …"):
+        laporan = rekonsiliasi(ui.cur(), tahun, unit,
+                               progress=lambda f, t: bar.progress(min(max(f, 0.0), 1.0), text=t))
+    bar.empty()
+    st.session_state["rk_laporan"] = (tanda, laporan)
+else:
+    laporan = simpan[1]
+if pesan_tinjau := st.session_state.pop("rk_pesan", None):
+    st.success(pesan_tinjau)
+
+# --- Filters ---------------------------------------------------------------------------------
+pilihan = laporan.pilihan()
+f1, f2, f3, f4 = st.columns(4)
+f_aturan = f1.multiselect("Aturan", pilihan["aturan"], key="rk_aturan", placeholder="Semua",
+                          format_func=lambda k: f"{k} · {DAFTAR[k].nama}")
+f_tingkat = f2.multiselect("Tingkat", pilihan["tingkat"], key="rk_tingkat", placeholder="Semua")
+f_unit = f3.multiselect("Unit", pilihan["kode_unit"], key="rk_unit", placeholder="Semua",
+                        format_func=lambda k: "Tanpa unit" if k == TANPA_UNIT else k)
+f_status = f4.multiselect("Status", pilihan["status"], key="rk_status", placeholder="Semua",
+                          format_func=label_status)
+
+# --- Headline metrics --------------------------------------------------------------------------
+m1, m2, m3, m4, m5 = st.columns(5)
+m1.metric("Temuan", fmt.angka(len(laporan.temuan), 0), help="Temuan yang masih terjadi pada data.")
+m2.metric("Galat", fmt.angka(laporan.per_tingkat["galat"], 0), help="Wajib diperbaiki.")
+m3.metric("Peringatan", fmt.angka(laporan.per_tingkat["peringatan"], 0), help="Perlu diperiksa.")
+m4.metric("Masih terbuka", fmt.angka(len(laporan.terbuka), 0),
+          help="Berstatus baru atau sedang diperiksa.")
+m5.metric("Teratasi", fmt.angka(len(laporan.teratasi), 0),
+          help="Temuan lama yang tidak terjadi lagi setelah data direvisi.")
+st.caption(f"Tahun {tahun}{', unit ' + unit if unit else ', semua unit'} · dihitung dalam "
+           f"{fmt.angka(laporan.detik)} detik"
+           + (f" · rekonsiliasi #{laporan.run_id}" if laporan.run_id else ""))
+
+# --- Charts ------------------------------------------------------------------------------------
+g1, g2 = st.columns([3, 2])
+g1.plotly_chart(grafik_rk.per_aturan(laporan), key="rk_grafik_aturan",
+                config={"displayModeBar": False})
+g2.plotly_chart(grafik_rk.per_unit(laporan), key="rk_grafik_unit",
+                config={"displayModeBar": False})
+with st.expander("Ringkasan per aturan"):
+    ui.tabel(laporan.ringkasan(), key="rk_ringkasan",
+             label={"aturan": "Aturan", "nama": "Nama", "tingkat": "Tingkat",
+                    "temuan": "Temuan", "terbuka": "Masih terbuka", "teratasi": "Teratasi"})
+
+# --- Findings table ----------------------------------------------------------------------------
+st.subheader("Daftar temuan")
+tampil = saring(laporan.semua(), aturan=f_aturan, tingkat=f_tingkat, kode_unit=f_unit,
+                status=f_status)
+kolom = ["status", "aturan", "nama_aturan", "tingkat", "triwulan", "kode_unit", "kode_objek",
+         "pesan", "nilai_unit", "nilai_pembanding", "selisih", "teratasi_waktu"]
+ui.tabel(tampil[kolom], angka=["nilai_unit", "nilai_pembanding", "selisih"], key="rk_tabel",
+         label={"status": "Status", "aturan": "Aturan", "nama_aturan": "Nama aturan",
+                "tingkat": "Tingkat", "triwulan": "TW", "kode_unit": "Unit",
+                "kode_objek": "Objek", "pesan": "Pesan", "nilai_unit": "Nilai unit",
+                "nilai_pembanding": "Pembanding", "selisih": "Selisih",
+                "teratasi_waktu": "Teratasi pada"})
+st.caption(f"{fmt.angka(len(tampil), 0)} temuan ditampilkan.")
+
+# --- One finding: its figures, what contradicts them, its review --------------------------------
+st.subheader("Rincian dan tinjauan temuan")
+if tampil.empty:
+    st.info("Tidak ada temuan yang cocok dengan saringan.")
+else:
+    label = {r["kunci"]: label_temuan(r) for r in tampil.to_dict("records")}
+    kunci = st.selectbox("Temuan", list(label), key="rk_pilih", format_func=label.get)
+    r = laporan.baris(kunci)
+    st.markdown(f"**{r['aturan']} · {r['nama_aturan']}** ({r['tingkat']}) · "
+                f"{periode(r['triwulan'])} · "
+                f"{r['nama_unit'] or r['kode_unit'] or 'tanpa unit'} · status "
+                f"**{label_status(r['status'])}**")
+    (st.success if r["status"] == "teratasi" else st.warning)(r["pesan"])
+    rinci = rincian(r, ui.cur())
+    k1, k2 = st.columns([2, 3])
+    if "angka" in rinci:
+        with k1:
+            st.caption("Angka unit dan pembandingnya")
+            ui.tabel(rinci["angka"], key="rk_rinci_angka")
+    if "tw" in rinci:
+        with k2:
+            st.caption("Per triwulan")
+            kolom_tw = [c for c in rinci["tw"].columns
+                        if c not in ("TW", "Dilaporkan") and not c.startswith("Baris")]
+            ui.tabel(rinci["tw"], key="rk_rinci_tw",
+                     rupiah=[c for c in kolom_tw if "(Rp)" in c],
+                     angka=[c for c in kolom_tw if "(Rp)" not in c])
+    detail = r["detail"] or {}
+    if "lpj_judul" in detail:
+        n = detail.get("lpj_jumlah_baris", 0)
+        if "lpj" in rinci:
+            st.caption(f"{detail['lpj_judul']}: {fmt.angka(len(rinci['lpj']), 0)} dari "
+                       f"{fmt.angka(n, 0)} baris (tanggal dan nomor SP2D)")
+            ui.tabel(rinci["lpj"], rupiah=["Jumlah (Rp)"], key="rk_rinci_lpj")
+        else:
+            st.caption(f"{detail['lpj_judul']}: tidak ada baris LPJ.")
+    if r["status"] == "teratasi":
+        st.caption(f"Tidak terjadi lagi sejak {waktu(r['teratasi_waktu'])}"
+                   + (" (angka di atas: keadaan terakhir sebelum diperbaiki)." if "angka" in rinci
+                      else "."))
+
+    with st.container(border=True):
+        t1, t2, t3 = st.columns([1, 2, 1])
+        status_baru = t1.selectbox("Status tinjauan", STATUS_TINJAUAN, key="rk_status_baru",
+                                   format_func=label_status)
+        catatan = t2.text_input("Catatan", key="rk_catatan",
+                                placeholder="mis. sudah dikonfirmasi ke PPTK, tunggu revisi")
+        oleh = t3.text_input("Peninjau", key="rk_oleh", placeholder="nama Anda")
+        if st.button("Simpan tinjauan", key="rk_simpan", type="primary"):
+            try:
+                hasil = tinjau(ui.con(), kunci, status_baru, catatan, oleh)
+            except ui.LkipError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state["rk_laporan"] = (tanda, segarkan(ui.cur(), laporan))
+                st.session_state["rk_pesan"] = (
+                    f"Tinjauan disimpan: {kunci} → {label_status(hasil['status'])} oleh "
+                    f"{hasil['oleh']}.")
+                st.rerun()
+        riwayat = riwayat_tinjauan(ui.cur(), kunci)
+        if riwayat.empty:
+            st.caption("Belum pernah ditinjau.")
+        else:
+            ui.tabel(riwayat[["waktu", "status", "catatan", "oleh"]], key="rk_riwayat",
+                     label={"waktu": "Waktu", "status": "Status", "catatan": "Catatan",
+                            "oleh": "Oleh"})
+
+# --- The correction loop -----------------------------------------------------------------------
+st.subheader("Kemajuan koreksi per unit")
+maju = kemajuan(ui.cur(), tahun, unit)
+st.plotly_chart(grafik_rk.kemajuan_koreksi(maju, "Sudah diselesaikan dan masih terbuka"),
+                key="rk_grafik_kemajuan",
+                config={"displayModeBar": False})
+ui.tabel(maju, key="rk_kemajuan",
+         label={"kode_unit": "Kode", "nama_unit": "Unit", "ditemukan": "Ditemukan",
+                "teratasi": "Teratasi oleh data", "selesai": "Selesai / diterima",
+                "diselesaikan": "Sudah diselesaikan", "terbuka": "Masih terbuka"})
+
+# --- Downloads ---------------------------------------------------------------------------------
+st.subheader("Unduh")
+con = ui.con()
+d1, d2, d3, d4 = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
+units = unit_koreksi(ui.cur(), tahun, laporan) if unit is None else [unit]
+if units:
+    u_koreksi = d1.selectbox("Buku koreksi unit", units, key="rk_unit_koreksi")
+    d2.download_button(
+        "Unduh buku koreksi", buku_koreksi(con, tahun, u_koreksi, laporan=laporan),
+        file_name=nama_koreksi(u_koreksi, tahun), mime=XLSX, key="rk_unduh_koreksi",
+        icon=":material/edit_document:", help="Temuan terbuka unit ini dan datanya dalam tata letak template; "
+                       "unit memperbaiki sel kuning lalu mengirimnya kembali untuk diunggah.")
+    d3.download_button(
+        "Unduh semua (zip)", lambda: semua_koreksi(con, tahun, laporan=laporan),
+        file_name=f"koreksi_{tahun}.zip", mime="application/zip", key="rk_unduh_semua",
+        on_click="ignore", icon=":material/folder_zip:", help="Buku koreksi setiap unit dalam satu berkas zip.")
+d4.download_button("Unduh temuan (xlsx)", laporan.to_xlsx, file_name=f"temuan_{tahun}.xlsx",
+                   mime=XLSX, key="rk_unduh_temuan", on_click="ignore", icon=":material/download:")

@@ -1,0 +1,121 @@
+"""AppTest of the Rekonsiliasi page: runs, shows the findings, filters, records a review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from contoh import KINERJA_BID1, lpj_xlsx, master_xlsx, realisasi_xlsx
+
+from lkip_core import db
+from lkip_core.pengumpulan import impor
+from lkip_core.rekonsiliasi import rekonsiliasi
+
+ROOT = Path(__file__).resolve().parent.parent
+AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
+HALAMAN = "pages/langkah3_rekonsiliasi.py"
+
+
+@pytest.fixture
+def app_db(tmp_path, monkeypatch):
+    kin = [r[:] for r in KINERJA_BID1]
+    kin[2][6] = None  # IK.02 without TW III: R07
+    path = tmp_path / "app.duckdb"
+    c = db.connect(path)
+    assert impor(c, [("m.xlsx", master_xlsx()), ("r.xlsx", realisasi_xlsx(kin)),
+                     ("l.xlsx", lpj_xlsx())], oleh="uji").ok
+    jumlah = len(rekonsiliasi(c.cursor(), 2025, catat=False).temuan)
+    c.close()
+    monkeypatch.setenv("LKIP_DB", str(path))
+    return path, jumlah
+
+
+def buka() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(HALAMAN)
+    return jalan(at)
+
+
+def jalan(at: AppTest) -> AppTest:
+    # AppTest runs a page whose url_path equals its file name without app.py's sidebar, so
+    # the sidebar's year is handed over here as the sidebar would keep it.
+    at.session_state["tahun"] = 2025
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _tabel(at: AppTest):
+    return next(df.value for df in at.dataframe if "Pesan" in df.value.columns)
+
+
+def test_page_shows_findings_charts_and_downloads(app_db):
+    _, jumlah = app_db
+    at = buka()
+    assert at.title[0].value == "Rekonsiliasi"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Temuan"] == str(jumlah)
+    assert metrics["Teratasi"] == "0"
+    assert len(_tabel(at)) == jumlah
+    assert len(at.get("plotly_chart")) == 3
+    assert at.selectbox(key="rk_unit_koreksi").value == "BID1"
+    kunci = [b.proto.id for b in at.get("download_button")]
+    assert len(kunci) == 3
+    assert at.button(key="rk_jalankan") is not None
+
+
+def test_filters_narrow_the_table(app_db):
+    at = buka()
+    at.multiselect(key="rk_aturan").set_value(["R07"])
+    jalan(at)
+    tabel = _tabel(at)
+    assert list(tabel["Aturan"]) == ["R07"] and "IK.02" in tabel.iloc[0]["Pesan"]
+    at.multiselect(key="rk_aturan").set_value([])
+    at.multiselect(key="rk_unit").set_value(["SEKRE"])
+    jalan(at)
+    assert list(_tabel(at)["Aturan"]) == ["R14"]
+
+
+def test_review_is_saved_and_shown(app_db):
+    path, _ = app_db
+    at = buka()
+    at.selectbox(key="rk_pilih").set_value("R07|2025|3|IK.02")
+    jalan(at)
+    assert any("Realisasi TW III indikator" in w.value for w in at.warning)
+    at.selectbox(key="rk_status_baru").set_value("diperiksa")
+    at.text_input(key="rk_catatan").set_value("PPTK sedang melengkapi")
+    at.button(key="rk_simpan").click()
+    jalan(at)
+    assert not any("Tinjauan disimpan" in s.value for s in at.success)  # no name yet
+    assert any("nama peninjau" in e.value for e in at.error)
+    at.text_input(key="rk_oleh").set_value("Kasubag Perencanaan")
+    at.button(key="rk_simpan").click()
+    jalan(at)
+    assert any("Tinjauan disimpan" in s.value for s in at.success)
+    riwayat = next(df.value for df in at.dataframe if "Oleh" in df.value.columns
+                   and "Catatan" in df.value.columns)
+    assert list(riwayat["Oleh"]) == ["Kasubag Perencanaan"]
+    tabel = _tabel(at).set_index("Aturan")
+    assert tabel.loc["R07", "Status"] == "diperiksa"
+    c = db.connect(path)
+    assert c.execute("SELECT status, oleh FROM rekonsiliasi_tinjauan").fetchall() == [
+        ("diperiksa", "Kasubag Perencanaan")]
+    c.close()
+
+
+def test_page_on_an_empty_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("LKIP_DB", str(tmp_path / "kosong.duckdb"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page(HALAMAN)
+    at.run()
+    assert not at.exception
+    assert any("Belum ada data" in i.value for i in at.info)
+
+
+def test_page_is_thin_and_the_core_knows_no_screen():
+    teks = (ROOT / HALAMAN).read_text(encoding="utf-8")
+    for larangan in (".execute(", "SELECT", "import duckdb"):
+        assert larangan not in teks
+    for f in (ROOT / "lkip_core" / "rekonsiliasi").rglob("*.py"):
+        assert "streamlit" not in f.read_text(encoding="utf-8"), f
