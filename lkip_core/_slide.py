@@ -1,0 +1,118 @@
+"""Small python-pptx drawing helpers for the briefing deck (`paparan`): a 16:9 deck of blank
+slides, text boxes, number tiles and tables in the house colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+BIRU = "#1f4e79"
+HIJAU = "#1a7f3c"
+MERAH = "#c0392b"
+ABU = "#555555"
+_KOSONG = 6  # the "Blank" layout of python-pptx's default template
+
+
+def rgb(hex_warna: str) -> RGBColor:
+    return RGBColor.from_string(hex_warna.lstrip("#"))
+
+
+@dataclass
+class Dek:
+    """A 16:9 presentation (13.333 × 7.5 in) and the cursor its slides read from."""
+
+    prs: object
+    cur: duckdb.DuckDBPyConnection
+    lebar: Emu = field(default=Inches(13.333))
+    tinggi: Emu = field(default=Inches(7.5))
+
+    def __post_init__(self):
+        self.prs.slide_width = self.lebar
+        self.prs.slide_height = self.tinggi
+
+    def slide(self):
+        return self.prs.slides.add_slide(self.prs.slide_layouts[_KOSONG])
+
+
+def teks(slide, isi: str, x, y, cx, cy, ukuran: int, *, tebal: bool = False,
+         warna: str = "#000000", rata=PP_ALIGN.LEFT):
+    """One text box of one paragraph (wrapped)."""
+    box = slide.shapes.add_textbox(x, y, cx, cy)
+    tf = box.text_frame
+    tf.word_wrap = True
+    p = tf.paragraphs[0]
+    p.alignment = rata
+    run = p.add_run()
+    run.text = isi
+    run.font.size = Pt(ukuran)
+    run.font.bold = tebal
+    run.font.color.rgb = rgb(warna)
+    return box
+
+
+def baris_teks(slide, baris: list[str], x, y, cx, cy, ukuran: int, *,
+               warna_baris: list[str | None] | None = None):
+    """A text box with one paragraph per line."""
+    box = slide.shapes.add_textbox(x, y, cx, cy)
+    tf = box.text_frame
+    tf.word_wrap = True
+    for i, isi in enumerate(baris):
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        p.space_after = Pt(6)
+        run = p.add_run()
+        run.text = isi
+        run.font.size = Pt(ukuran)
+        warna = (warna_baris[i] if warna_baris and i < len(warna_baris) else None) or "#222222"
+        run.font.color.rgb = rgb(warna)
+    return box
+
+
+def kotak_angka(slide, x, y, cx, cy, label: str, nilai: str, keterangan: str) -> None:
+    """A headline number tile: label, big value, a line of context."""
+    kotak = slide.shapes.add_shape(1, x, y, cx, cy)  # 1 = rectangle
+    kotak.fill.solid()
+    kotak.fill.fore_color.rgb = rgb("#eef3f9")
+    kotak.line.color.rgb = rgb("#c9d6e8")
+    tf = kotak.text_frame
+    tf.word_wrap = True
+    tf.vertical_anchor = MSO_ANCHOR.TOP
+    for i, (isi, ukuran, tebal, warna) in enumerate((
+            (label, 14, False, ABU), (nilai, 30, True, BIRU), (keterangan, 12, False, ABU))):
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        p.alignment = PP_ALIGN.LEFT
+        run = p.add_run()
+        run.text = isi
+        run.font.size = Pt(ukuran)
+        run.font.bold = tebal
+        run.font.color.rgb = rgb(warna)
+
+
+def tabel(slide, baris: list[list[str]], x, y, cx, lebar_kolom: list[float], ukuran: int):
+    """A table with a coloured header row; `lebar_kolom` in inches (scaled to `cx`)."""
+    n_baris, n_kolom = len(baris), len(baris[0])
+    tinggi = Inches(0.4) * n_baris
+    shape = slide.shapes.add_table(n_baris, n_kolom, x, y, cx, tinggi)
+    t = shape.table
+    total = sum(lebar_kolom)
+    for j, w in enumerate(lebar_kolom):
+        t.columns[j].width = int(cx * w / total)
+    for i, row in enumerate(baris):
+        for j, isi in enumerate(row):
+            sel = t.cell(i, j)
+            sel.text = "" if isi is None else str(isi)
+            for p in sel.text_frame.paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(ukuran)
+                    run.font.bold = i == 0
+                    if i == 0:
+                        run.font.color.rgb = rgb("#ffffff")
+            sel.margin_left = sel.margin_right = Inches(0.05)
+            sel.margin_top = sel.margin_bottom = Inches(0.03)
+            if i == 0:
+                sel.fill.solid()
+                sel.fill.fore_color.rgb = rgb(BIRU)
+    return shape

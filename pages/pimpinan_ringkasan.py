@@ -1,0 +1,154 @@
+"""Ringkasan Pimpinan — the landing page: the year on one screen for the Ka. Badan.
+
+Headline numbers with the change against last year, capaian per sasaran, the best and worst
+indicators, serapan per unit; a presentation mode for the projector; the briefing deck.
+"""
+
+import datetime as dt
+
+import streamlit as st
+
+from lkip_core import fmt, pengaturan
+from lkip_core.grafik import pimpinan as grafik
+from lkip_core.grafik.kinerja import distribusi_predikat
+from lkip_core.paparan import buat_paparan
+from lkip_core.pimpinan import ringkasan, terbawah, versi
+from pages import _bersama as ui
+
+BATAS_GRAFIK = 20  # bars per chart; beyond that (city scale) the lowest are shown
+
+PRESENTASI_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stSidebarCollapseButton"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+    max-width: 100% !important; padding: 1.2rem 3rem 2rem 3rem !important; }
+/* Metric texts sit in markdown paragraphs: size the paragraphs themselves. */
+[data-testid="stMetricValue"] p { font-size: 4.2rem !important; line-height: 1.15 !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.7rem !important; }
+[data-testid="stMetricDelta"] p { font-size: 1.5rem !important; }
+[data-testid="stMetricDelta"] svg { width: 1.5rem !important; height: 1.5rem !important; }
+h1 { font-size: 3.4rem !important; }
+[data-testid^="stAlert"] p { font-size: 1.45rem !important; }
+</style>
+"""
+
+
+def _delta(selisih: float | None, tahun_lalu: int) -> str | None:
+    if selisih is None:
+        return None
+    return f"{'+' if selisih > 0 else ''}{fmt.angka(selisih)} poin vs {tahun_lalu}"
+
+
+presentasi = bool(st.session_state.get("mode_presentasi", False))
+if presentasi:
+    st.markdown(PRESENTASI_CSS, unsafe_allow_html=True)
+
+kepala, saklar = st.columns([5, 1], vertical_alignment="center")
+with kepala:
+    tahun = ui.tahun()
+    if presentasi and tahun is not None:
+        st.title(f"Kinerja {tahun} dalam satu layar")
+    else:
+        ui.judul("Ringkasan Pimpinan", "Semua langkah SOP",
+                 "capaian kinerja, serapan anggaran dan kesiapan data dalam satu layar")
+with saklar:
+    st.toggle("Mode presentasi", key="mode_presentasi",
+              help="Untuk proyektor: layar lebar, huruf besar, tanpa menu samping.")
+
+if tahun is None:
+    st.info("Belum ada data. Buka halaman Unggah Data untuk mengunggah master dan realisasi.")
+    st.stop()
+
+# Kept for the session while the data stays the same: switching presentation mode, or coming
+# back to the page, must not recompute a city's summary (~1,5 s).
+tanda = (tahun, versi(ui.cur()))
+simpan = st.session_state.get("rp_ringkasan")
+if simpan is None or simpan[0] != tanda:
+    with st.spinner("Menghitung ringkasan …"):
+        simpan = (tanda, ringkasan(ui.cur(), tahun))
+    st.session_state["rp_ringkasan"] = simpan
+r = simpan[1]
+skala = pengaturan.skala_predikat(ui.cur())
+lalu = r.lalu
+
+# --- Headline numbers ------------------------------------------------------------------------
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("Rata-rata capaian kinerja", fmt.persen(r.capaian_rata),
+          _delta(lalu.selisih_capaian, lalu.tahun),
+          help=f"Rata-rata capaian {r.indikator_bercapaian} dari {r.indikator} indikator "
+               "yang sudah punya capaian (target PK).")
+m2.metric("Serapan anggaran", fmt.persen(r.serapan), _delta(lalu.selisih_serapan, lalu.tahun),
+          help=f"Realisasi {fmt.rupiah(r.realisasi)} dari pagu {fmt.rupiah(r.pagu)}.")
+kirim = r.unit_wajib - len(r.unit_belum)
+m3.metric("Unit sudah mengirim data", f"{kirim} dari {r.unit_wajib}")
+if r.galat_terbuka is None:
+    m4.metric("Temuan galat terbuka", "—", help="Rekonsiliasi belum tersedia.")
+else:
+    m4.metric("Temuan galat terbuka", fmt.angka(r.galat_terbuka, 0),
+              help="Temuan rekonsiliasi tingkat galat yang belum selesai ditangani.")
+
+catatan = []
+if lalu.keterangan:
+    catatan.append(f"Perbandingan dengan {lalu.tahun}: {lalu.keterangan}.")
+if r.galat_terbuka is None:
+    catatan.append("Temuan rekonsiliasi: belum tersedia.")
+if catatan and not presentasi:
+    st.caption(" ".join(catatan))
+if r.unit_belum:
+    st.warning("Belum mengirim data: " + ", ".join(r.unit_belum))
+if r.galat_terbuka:
+    teratas = ", ".join(f"{g.nama_unit} ({g.galat})" for g in r.galat_unit.head(3).itertuples())
+    st.error(f"{fmt.angka(r.galat_terbuka, 0)} temuan galat belum diperbaiki, terbanyak: "
+             f"{teratas}.")
+
+# --- Charts ----------------------------------------------------------------------------------
+def tampil(fig, key: str) -> None:
+    st.plotly_chart(grafik.perbesar(fig) if presentasi else fig, key=key,
+                    config={"displayModeBar": False})
+
+
+kiri, kanan = st.columns([3, 2])
+with kiri:
+    sasaran, n_sasaran = terbawah(r.per_sasaran, "capaian", BATAS_GRAFIK)
+    tampil(grafik.capaian_per_sasaran(sasaran, skala), "grafik_sasaran")
+    if n_sasaran > len(sasaran):
+        st.caption(f"{len(sasaran)} sasaran dengan capaian terendah dari {n_sasaran}.")
+with kanan:
+    tampil(distribusi_predikat(r.distribusi, "Jumlah indikator per predikat", skala),
+           "grafik_predikat")
+
+terbaik, terburuk = st.columns(2)
+with terbaik:
+    tampil(grafik.peringkat_indikator(r.terbaik, "Indikator dengan capaian tertinggi", skala),
+           "grafik_terbaik")
+with terburuk:
+    tampil(grafik.peringkat_indikator(r.terburuk, "Indikator yang perlu perhatian", skala),
+           "grafik_terburuk")
+
+unit, n_unit = terbawah(r.serapan_unit, "serapan", BATAS_GRAFIK)
+tampil(grafik.serapan_unit(unit, r.serapan), "grafik_serapan_unit")
+if n_unit > len(unit):
+    st.caption(f"{len(unit)} unit dengan serapan terendah dari {n_unit}.")
+
+# --- Details and downloads (not on the projector) ----------------------------------------------
+if not presentasi:
+    with st.expander("Rincian angka"):
+        ui.tabel(r.per_sasaran[["kode_sasaran", "uraian_sasaran", "indikator", "capaian",
+                                "predikat"]], persen=["capaian"], key="tabel_sasaran",
+                 label={"kode_sasaran": "Kode", "uraian_sasaran": "Sasaran",
+                        "indikator": "Indikator", "capaian": "Capaian",
+                        "predikat": "Predikat"})
+        ui.tabel(r.serapan_unit[["kode_unit", "nama_unit", "pagu", "realisasi", "serapan",
+                                 "sisa"]], rupiah=["pagu", "realisasi", "sisa"], persen=["serapan"],
+                 key="tabel_serapan_unit",
+                 label={"kode_unit": "Kode", "nama_unit": "Unit", "pagu": "Pagu (Rp)",
+                        "realisasi": "Realisasi (Rp)", "serapan": "Serapan", "sisa": "Sisa (Rp)"})
+    con = ui.con()
+    st.download_button(
+        "Unduh bahan paparan (PowerPoint)", lambda: buat_paparan(con, tahun),
+        file_name=f"paparan_kinerja_{tahun}_{dt.date.today():%Y%m%d}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="unduh_paparan", on_click="ignore", icon=":material/slideshow:",
+        help="Grafik di dalam berkas dapat diedit langsung di PowerPoint.")

@@ -1,0 +1,145 @@
+"""Tahapan SOP — the 12 steps of SOP 065/767-1.01/BKPSDM with their mutu baku and actors: the
+plan in working days, what really happened, which steps are late, and where each step is done
+in the app."""
+
+import datetime as dt
+
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from lkip_core import fmt, tahapan
+from lkip_core.errors import LkipError
+from lkip_core.grafik.tahapan import gantt
+from pages import _bersama as ui
+
+BATAS_PERINGATAN = 5  # late steps listed by name; the rest counted
+
+ui.judul("Tahapan SOP", "SOP 065/767-1.01/BKPSDM",
+         f"{len(tahapan.LANGKAH)} langkah penyusunan LKIP, mutu baku "
+         f"{fmt.angka(tahapan.TOTAL_HARI, 0)} hari kerja: rencana, realisasi dan keterlambatan")
+tahun = ui.tahun()
+if tahun is None:
+    st.info("Belum ada data. Buka halaman Unggah Data untuk mengunggah master dan realisasi.")
+    st.stop()
+
+# Date inputs are keyed per step; a different year must not show the previous year's dates.
+if st.session_state.get("_tahapan_tahun") != tahun:
+    for k in [k for k in st.session_state if str(k).startswith(("tahapan_", "aktual_"))
+              and k != "tahapan_oleh"]:
+        del st.session_state[k]
+    st.session_state["_tahapan_tahun"] = tahun
+
+hari_ini = dt.date.today()
+tersimpan = tahapan.baca_rencana(ui.cur(), tahun)
+
+# --- The plan --------------------------------------------------------------------------------
+with st.container(border=True):
+    st.markdown(f"**Jadwal penyusunan LKIP {tahun}**")
+    c1, c2, c3, c4 = st.columns([2, 2, 2, 1.3], vertical_alignment="bottom")
+    mulai = c1.date_input("Tanggal mulai langkah 1", format="DD/MM/YYYY", key="tahapan_mulai",
+                          value=tersimpan["tanggal_mulai"] if tersimpan else hari_ini)
+    cuti = c2.checkbox("Lewati cuti bersama", key="tahapan_cuti",
+                       value=bool(tersimpan["cuti_bersama"]) if tersimpan else True,
+                       help="Hari libur nasional selalu dilewati; cuti bersama ASN juga bila "
+                            "dicentang.")
+    oleh = c3.text_input("Nama Anda", key="tahapan_oleh",
+                         help="Dicatat bersama setiap perubahan jadwal dan tanggal realisasi.")
+    if c4.button("Simpan jadwal", type="primary", key="simpan_rencana"):
+        if not (oleh or "").strip():
+            st.warning("Isi nama Anda dulu: setiap perubahan jadwal dicatat beserta pengisinya.")
+        else:
+            tahapan.simpan_rencana(ui.con(), tahun, mulai, cuti_bersama=cuti, oleh=oleh.strip())
+            st.rerun()
+    berubah = tersimpan is None or (mulai, cuti) != (tersimpan["tanggal_mulai"],
+                                                     bool(tersimpan["cuti_bersama"]))
+    if tersimpan is None:
+        st.caption("Belum ada jadwal tersimpan: yang tampil di bawah adalah pratinjau dari "
+                   "tanggal di atas. Tekan Simpan jadwal untuk menetapkannya.")
+    elif berubah:
+        st.caption(f"Pratinjau (belum disimpan). Jadwal tersimpan mulai "
+                   f"{fmt.tanggal(tersimpan['tanggal_mulai'])}, oleh {tersimpan['oleh']}.")
+    else:
+        st.caption(f"Jadwal ditetapkan oleh {tersimpan['oleh']} pada "
+                   f"{fmt.tanggal(tersimpan['waktu'])}.")
+
+j = tahapan.jadwal(ui.cur(), tahun, hari_ini, mulai=mulai, cuti_bersama=cuti)
+t = j.tabel
+
+# --- Headline --------------------------------------------------------------------------------
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("Langkah selesai", f"{j.jumlah_selesai} dari {len(t)}")
+m2.metric("Langkah terlambat", fmt.angka(len(j.terlambat), 0))
+m3.metric("Rencana selesai", fmt.tanggal(j.rencana_selesai))
+berikut = j.berikutnya(1)
+if berikut.empty:
+    m4.metric("Langkah berikutnya", "—")
+else:
+    m4.metric("Langkah berikutnya", f"Langkah {berikut['langkah'].iloc[0]}",
+              berikut["singkat"].iloc[0], delta_color="off", delta_arrow="off")
+telat = j.peringatan()
+if telat:  # one box: twelve red boxes would bury the page
+    tampil = telat[:BATAS_PERINGATAN]
+    lagi = len(telat) - len(tampil)
+    st.error(f"**{len(telat)} langkah terlambat dari jadwal.**\n\n"
+             + "\n".join(f"- {p}" for p in tampil)
+             + (f"\n- … dan {lagi} langkah lain." if lagi else ""))
+if j.libur:
+    st.caption("Hari libur yang dilewati jadwal: " + "; ".join(
+        f"{fmt.tanggal(d)} ({n})" for d, n in j.libur))
+
+# --- Gantt -----------------------------------------------------------------------------------
+st.plotly_chart(gantt(t, hari_ini, j.libur), key="grafik_gantt",
+                config={"displayModeBar": False})
+
+# --- The plan table --------------------------------------------------------------------------
+st.subheader("Langkah SOP dan mutu baku")
+kolom = ["langkah", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "mulai",
+         "selesai", "mulai_aktual", "selesai_aktual", "status", "langsung"]
+tanggal = {c: st.column_config.DateColumn(format="DD/MM/YYYY")
+           for c in ("mulai", "selesai", "mulai_aktual", "selesai_aktual")}
+ui.tabel(t[kolom], angka=["waktu"], key="tabel_tahapan", column_config=tanggal,
+         height=36 * (len(t) + 1) + 4, label={
+    "langkah": "No", "aktivitas": "Kegiatan", "pelaksana": "Pelaksana",
+    "kelengkapan": "Kelengkapan", "waktu": "Waktu (hari)", "output": "Output",
+    "mulai": "Rencana mulai", "selesai": "Rencana selesai", "mulai_aktual": "Mulai",
+    "selesai_aktual": "Selesai", "status": "Status", "langsung": "Keadaan data"})
+
+# --- Actual dates per step -------------------------------------------------------------------
+st.subheader("Catat realisasi per langkah")
+WARNA = {"Terlambat": "red", "Selesai terlambat": "orange", "Selesai": "green",
+         "Berjalan": "blue", "Seharusnya sudah mulai": "orange"}
+for s in t.itertuples():
+    n = s.langkah
+    with st.container(border=True, key=f"langkah_{n}"):
+        a, b, c, d, e = st.columns([4, 2.4, 1.6, 1.6, 1], vertical_alignment="center")
+        with a:
+            st.markdown(f"**{n}. {s.aktivitas}**")
+            st.caption(f"Kelengkapan: {s.kelengkapan} · Waktu: {fmt.angka(s.waktu, 1)} hari · "
+                       f"Output: {s.output} · Pelaksana: {s.pelaksana}")
+            if isinstance(s.halaman, str):
+                try:
+                    st.page_link(s.halaman, label=f"Buka {s.judul_halaman}", icon=":material/arrow_forward:")
+                except StreamlitAPIException:
+                    st.caption(f"Halaman {s.judul_halaman} belum tersedia.")
+        with b:
+            warna = WARNA.get(s.status, "gray")
+            st.markdown(f":{warna}[**{s.status}**]")
+            if s.mulai:
+                st.caption(f"Rencana {fmt.tanggal(s.mulai)}"
+                           + ("" if s.selesai == s.mulai else f" – {fmt.tanggal(s.selesai)}"))
+            if isinstance(s.langsung, str):
+                st.caption(f"📊 {s.langsung}")
+        m = c.date_input("Mulai", value=s.mulai_aktual, format="DD/MM/YYYY",
+                         key=f"aktual_mulai_{n}")
+        f = d.date_input("Selesai", value=s.selesai_aktual, format="DD/MM/YYYY",
+                         key=f"aktual_selesai_{n}")
+        if e.button("Simpan", key=f"simpan_langkah_{n}"):
+            if not (oleh or "").strip():
+                st.warning("Isi nama Anda dulu (di bagian jadwal di atas).")
+            else:
+                try:
+                    tahapan.simpan_realisasi(ui.con(), tahun, n, m, f, oleh=oleh.strip())
+                except LkipError as exc:
+                    st.error(str(exc))
+                else:
+                    st.rerun()

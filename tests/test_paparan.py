@@ -1,0 +1,202 @@
+"""The briefing deck, read back with python-pptx: native editable charts carrying the core's
+own figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+import sys
+import types
+
+import pandas as pd
+import pytest
+from contoh import realisasi_xlsx
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
+
+from lkip_core import paparan, tahapan
+from lkip_core.analisis.anggaran import hitung_anggaran
+from lkip_core.analisis.kinerja import tabel_capaian
+from lkip_core.cli import main
+from lkip_core.paparan import buat_paparan
+from lkip_core.pengumpulan import impor
+from lkip_core.pimpinan import ringkasan
+
+HARI_INI = dt.date(2026, 2, 20)
+
+
+@pytest.fixture
+def con_bid1(con_master):
+    assert impor(con_master, [("r.xlsx", realisasi_xlsx())], oleh="uji").ok
+    return con_master
+
+
+@pytest.fixture
+def temuan_palsu(monkeypatch):
+    """A reconciliation result of known content (the real module is another issue's)."""
+    df = pd.DataFrame({
+        "aturan": ["R01", "R01", "R05", "R14", "R08"],
+        "tingkat": ["galat", "galat", "peringatan", "galat", "galat"],
+        "kode_unit": ["BID1", "BID1", "BID1", "SEKRE", "BID1"],
+        "status": ["baru", "diperiksa", "baru", "baru", "selesai"]})
+    mod = types.ModuleType("lkip_core.rekonsiliasi")
+    mod.rekonsiliasi = lambda cur, tahun, **kw: types.SimpleNamespace(temuan=df)
+    monkeypatch.setitem(sys.modules, "lkip_core.rekonsiliasi", mod)
+    return df
+
+
+def _baca(data: bytes):
+    return Presentation(io.BytesIO(data))
+
+
+def _teks(slide) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def _charts(slide) -> list:
+    return [s.chart for s in slide.shapes if s.has_chart]
+
+
+def test_deck_layout_and_slides(con_bid1, temuan_palsu):
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
+    slides = list(prs.slides)
+    # title, headline, sasaran overview, S1, S2, budget, reconciliation, next steps
+    assert len(slides) == 8
+    judul = _teks(slides[0])
+    assert "Badan Contoh" in judul and "Paparan Kinerja Tahun 2025" in judul
+    assert "20 Februari 2026" in judul
+    assert "Sasaran S1" in _teks(slides[3]) and "Sasaran S2" in _teks(slides[4])
+    # Every chart is a native chart; there is no picture anywhere.
+    for s in slides:
+        assert not [x for x in s.shapes if x.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert sum(len(_charts(s)) for s in slides) >= 7
+
+
+def test_sasaran_charts_equal_tabel_capaian(con_bid1, temuan_palsu):
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    df = tabel_capaian(con_bid1.cursor(), 2025)
+    for slide, kode in ((prs.slides[3], "S1"), (prs.slides[4], "S2")):
+        (chart,) = _charts(slide)
+        assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+        rows = df.loc[df["kode_sasaran"] == kode]
+        assert list(chart.plots[0].categories) == list(rows["kode_indikator"])
+        expected = [None if pd.isna(v) else pytest.approx(v) for v in rows["capaian"]]
+        assert list(chart.plots[0].series[0].values) == expected
+        # The table beside it shows the same capaian, Indonesian style.
+        tabel = next(s.table for s in slide.shapes if s.has_table)
+        assert tabel.cell(0, 4).text == "Capaian"
+    s1 = prs.slides[3]
+    (chart,) = _charts(s1)
+    assert chart.plots[0].series[0].points[0].data_label.text_frame.text == "57,28 %"
+    assert "57,28 %" in [c.text for c in next(s.table for s in s1.shapes if s.has_table).rows[1]
+                         .cells]
+
+
+def test_headline_and_overview_charts(con_bid1, temuan_palsu):
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    r = ringkasan(con_bid1.cursor(), 2025)
+    (pred,) = _charts(prs.slides[1])
+    assert pred.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert list(pred.plots[0].categories) == list(r.per_predikat)
+    assert list(pred.plots[0].series[0].values) == [float(v) for v in r.per_predikat.values()]
+    teks = _teks(prs.slides[1])
+    assert "83,64 %" in teks and "1 dari 2" in teks  # mean capaian; units that sent
+    assert "tidak ada data tahun lalu" in teks
+    (sasaran,) = _charts(prs.slides[2])
+    assert sasaran.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert list(sasaran.plots[0].series[0].values) == [pytest.approx(r.capaian_rata), None]
+
+
+def test_budget_slide_equals_hitung_anggaran(con_bid1, temuan_palsu):
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    hasil = hitung_anggaran(con_bid1.cursor(), 2025)
+    slide = prs.slides[5]
+    (chart,) = _charts(slide)
+    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    pagu, real = chart.plots[0].series
+    assert list(pagu.values) == [pytest.approx(v / 1e9) for v in hasil.program["pagu"]]
+    assert list(real.values) == [pytest.approx(v / 1e9) for v in hasil.program["realisasi"]]
+    teks = _teks(slide)
+    assert "Rp 1.750.000.000" in teks  # total pagu in the subtitle
+    sel = [c.text for row in next(s.table for s in slide.shapes if s.has_table).rows
+           for c in row.cells]
+    assert "88,67 %" in sel and "belum melapor" in sel  # BID1 and SEKRE
+
+
+def test_reconciliation_slide(con_bid1, temuan_palsu):
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    slide = prs.slides[6]
+    per_aturan, per_unit = _charts(slide)
+    assert per_aturan.chart_type == XL_CHART_TYPE.COLUMN_STACKED
+    # Open findings only (the R08 one is selesai): R01 2 galat, R05 1 peringatan, R14 1 galat.
+    assert list(per_aturan.plots[0].categories) == ["R01", "R05", "R14"]
+    seri = {s.name: list(s.values) for s in per_aturan.plots[0].series}
+    assert seri == {"Galat": [2, 0, 1], "Peringatan": [0, 1, 0]}
+    assert per_unit.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert list(per_unit.plots[0].categories) == ["Bidang Satu", "Sekretariat"]
+    assert list(per_unit.plots[0].series[0].values) == [2, 1]
+    assert "4 masih terbuka, 3 di antaranya galat" in _teks(slide)
+
+
+def test_reconciliation_missing(con_bid1, monkeypatch):
+    monkeypatch.setitem(sys.modules, "lkip_core.rekonsiliasi", None)
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    assert "belum tersedia" in _teks(prs.slides[6]) and not _charts(prs.slides[6])
+
+
+def test_next_steps_from_the_sop_tracker(con_bid1, temuan_palsu):
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    assert "belum ditetapkan" in _teks(prs.slides[-1])
+    tahapan.simpan_rencana(con_bid1, 2025, dt.date(2026, 2, 12), cuti_bersama=False, oleh="x")
+    tahapan.simpan_realisasi(con_bid1, 2025, 1, dt.date(2026, 2, 12), dt.date(2026, 2, 12),
+                             oleh="x")
+    slide = _baca(buat_paparan(con_bid1, 2025, HARI_INI)).slides[-1]
+    teks = _teks(slide)
+    assert "12 Februari 2026 s.d. 5 Maret 2026" in teks
+    assert "Langkah 2 (Rekapitulasi data) seharusnya selesai 13 Februari 2026" in teks
+    tabel = next(s.table for s in slide.shapes if s.has_table)
+    assert [tabel.cell(i, 0).text for i in range(1, 5)] == ["2", "3", "4", "5"]
+
+
+def test_long_sasaran_continue_on_another_slide(con_bid1, temuan_palsu, monkeypatch):
+    monkeypatch.setattr(paparan, "INDIKATOR_PER_SLIDE", 1)
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    assert len(prs.slides) == 9
+    assert "Sasaran S1 (lanjutan 2/2)" in _teks(prs.slides[4])
+    (chart,) = _charts(prs.slides[4])
+    assert list(chart.plots[0].categories) == ["IK.02"]
+
+
+def test_command_line(con_bid1, db_file, tmp_path):
+    from contoh import master_xlsx
+
+    from lkip_core import db
+
+    c = db.connect(db_file)
+    assert impor(c, [("m.xlsx", master_xlsx()), ("r.xlsx", realisasi_xlsx())], oleh="uji").ok
+    c.close()
+    out = tmp_path / "paparan.pptx"
+    assert main(["--db", str(db_file), "paparan", "--tahun", "2025", "--out", str(out)]) == 0
+    assert len(_baca(out.read_bytes()).slides) == 8
+    assert main(["--db", str(db_file), "paparan", "--tahun", "2019", "--out", str(out)]) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) not installed")
+def test_libreoffice_renders_the_deck(con_bid1, temuan_palsu, tmp_path):
+    path = tmp_path / "paparan.pptx"
+    path.write_bytes(buat_paparan(con_bid1, 2025, HARI_INI))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=120)
+    pdf = tmp_path / "paparan.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert re.search(r"^Pages:\s+8$", info, re.M), info
