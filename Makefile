@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= data/lkip.duckdb
 PORT ?= 8501
 
-.PHONY: run test venv demo browser lint bench clean
+.PHONY: run test venv demo browser libreoffice lint bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -34,14 +34,31 @@ browser:
 		{ echo "Memasang Chromium (apt-get) …"; \
 		  (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: venv browser
+# The annex tests print the workbooks to PDF with LibreOffice; install it where missing.
+libreoffice:
+	@{ command -v soffice && command -v pdfinfo; } >/dev/null 2>&1 || \
+		{ echo "Memasang LibreOffice Calc (apt-get) …"; \
+		  (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		  libreoffice-calc poppler-utils >/dev/null; }
+
+test: venv browser libreoffice
 	$(BIN)/python -m pytest -q
 
 lint: venv
 	$(BIN)/ruff check .
 
-bench: venv
-	$(BIN)/python -m benchmarks.run
+# Speed figures the issues name. The city-scale data set is built once (about a minute).
+KOTA ?= data/kota.duckdb
+$(KOTA): | $(VENV)/.installed
+	$(BIN)/python -m lkip_core --db $(KOTA) demo --skala kota --folder data/demo_kota
+
+bench: venv $(KOTA)
+	$(BIN)/python -m benchmarks.impor
+	time $(BIN)/python -m lkip_core --db /tmp/lkip_bench_demo.duckdb demo --force --folder /tmp/lkip_bench_demo
+	$(BIN)/python -m benchmarks.analisis --db $(KOTA)
+	$(BIN)/python -m benchmarks.rekonsiliasi --db $(KOTA)
+	$(BIN)/python -m benchmarks.lampiran --db $(KOTA)
+	$(BIN)/python -m benchmarks.pimpinan --db $(KOTA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -43,7 +43,7 @@ def run_page(page: str) -> AppTest:
 
 
 def test_rekap_page_shows_board(app_db):
-    at = run_page("pages/rekap_data.py")
+    at = run_page("pages/langkah2_rekap_data.py")
     assert at.title[0].value == "Rekap Data"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Unit wajib lapor"] == "2"
@@ -53,7 +53,7 @@ def test_rekap_page_shows_board(app_db):
 
 
 def test_unggah_page_has_template_upload_and_history(app_db):
-    at = run_page("pages/unggah_data.py")
+    at = run_page("pages/langkah1_unggah_data.py")
     assert at.title[0].value == "Unggah Data"
     assert at.text_input(key="oleh") is not None
     assert at.selectbox(key="unit_template").value in ("OPD", "SEKRE", "BID1")
@@ -61,9 +61,9 @@ def test_unggah_page_has_template_upload_and_history(app_db):
 
 
 def test_pages_run_on_an_empty_database(empty_db):
-    at = run_page("pages/unggah_data.py")
+    at = run_page("pages/langkah1_unggah_data.py")
     assert any("Belum ada master" in i.value for i in at.info)
-    at = run_page("pages/rekap_data.py")
+    at = run_page("pages/langkah2_rekap_data.py")
     assert any("Belum ada data" in i.value for i in at.info)
 
 
@@ -75,7 +75,7 @@ def test_rollback_from_the_page(app_db):
     assert impor(c, [("r2.xlsx", realisasi_xlsx(changed))], oleh="uji").ok
     first = c.execute("SELECT min(id) FROM submission WHERE jenis = 'realisasi'").fetchone()[0]
     c.close()
-    at = run_page("pages/unggah_data.py")
+    at = run_page("pages/langkah1_unggah_data.py")
     at.selectbox(key="rollback_id").set_value(first)
     at.button(key="rollback").click().run()
     assert not at.exception

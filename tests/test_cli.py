@@ -7,9 +7,8 @@ import subprocess
 import sys
 
 import openpyxl
-from contoh import KINERJA_BID1, lpj_xlsx, master_xlsx, realisasi_xlsx
-
 from conftest import ROOT
+from contoh import KINERJA_BID1, lpj_xlsx, master_xlsx, realisasi_xlsx
 
 
 def run(db, *args):
