@@ -6,6 +6,7 @@ browser can start, browser tests are skipped on a developer's machine and FAIL w
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -50,14 +51,11 @@ def demo_db(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def app_url(demo_db, tmp_path_factory):
-    """The app served on a free local port over a copy of the demo database."""
-    work = tmp_path_factory.mktemp("server")
-    path = work / "lkip.duckdb"
-    shutil.copy(demo_db, path)
+@contextlib.contextmanager
+def serve(db_path: Path, work: Path):
+    """Serve the app over `db_path` on a free local port; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "LKIP_DB": str(path)}
+    env = {**os.environ, "LKIP_DB": str(db_path)}
     log = open(work / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
@@ -76,13 +74,30 @@ def app_url(demo_db, tmp_path_factory):
     else:
         proc.kill()
         raise RuntimeError(f"Streamlit did not start; see {work / 'streamlit.log'}")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def serve_copy(demo_db: Path, tmp_path_factory, name: str):
+    """Serve the app over a private copy of the demo database (for tests that change data)."""
+    work = tmp_path_factory.mktemp(name)
+    path = work / "lkip.duckdb"
+    shutil.copy(demo_db, path)
+    return serve(path, work)
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_db, tmp_path_factory):
+    """The app served on a free local port over a copy of the demo database."""
+    with serve_copy(demo_db, tmp_path_factory, "server") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -104,9 +119,8 @@ def browser():
     pw.stop()
 
 
-@pytest.fixture
-def page(browser, app_url):
-    """A fresh browser page (1600×1000, Indonesian locale) on the app; downloads accepted."""
+def new_page(browser):
+    """A fresh browser page (1600×1000, Indonesian locale); downloads accepted; JS errors kept."""
     ctx = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="id-ID",
                               accept_downloads=True)
     p = ctx.new_page()
@@ -114,6 +128,13 @@ def page(browser, app_url):
     errors: list[str] = []
     p.on("pageerror", lambda e: errors.append(str(e)))
     p.js_errors = errors
+    return ctx, p
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A fresh page on the shared app server."""
+    ctx, p = new_page(browser)
     yield p
     ctx.close()
 

@@ -9,19 +9,12 @@ database (the shared `app_url` server stays as the other browser tests expect it
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
 import pytest
-from browser import assert_no_exception, open_page, screenshot, wait_idle
+from browser import assert_no_exception, new_page, open_page, screenshot, serve_copy, wait_idle
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -30,49 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def app_rk(demo_db, tmp_path_factory):
-    work = tmp_path_factory.mktemp("server_rk")
-    path = work / "lkip.duckdb"
-    shutil.copy(demo_db, path)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(work / "streamlit.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "LKIP_DB": str(path)}, stdout=log,
-        stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError(f"Streamlit did not start; see {work / 'streamlit.log'}")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with serve_copy(demo_db, tmp_path_factory, "server_rk") as url:
+        yield url
 
 
 @pytest.fixture
 def halaman(browser, app_rk):
-    ctx = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="id-ID",
-                              accept_downloads=True)
-    p = ctx.new_page()
-    p.set_default_timeout(30_000)
-    errors: list[str] = []
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    p.js_errors = errors
+    ctx, p = new_page(browser)
     yield p
     ctx.close()
 

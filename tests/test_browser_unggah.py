@@ -6,12 +6,27 @@ import io
 
 import openpyxl
 import pytest
-from browser import assert_no_exception, open_page, screenshot, wait_idle
+from browser import assert_no_exception, new_page, open_page, screenshot, serve_copy, wait_idle
 
 pytestmark = pytest.mark.browser
 
 
-def test_template_download_and_bad_upload_then_good_upload(page, app_url, tmp_path):
+@pytest.fixture(scope="module")
+def app_unggah(demo_db, tmp_path_factory):
+    """A server of its own: this test loads a file, and the shared one must stay as built."""
+    with serve_copy(demo_db, tmp_path_factory, "server_unggah") as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, app_unggah):
+    ctx, p = new_page(browser)
+    yield p
+    ctx.close()
+
+
+def test_template_download_and_bad_upload_then_good_upload(page, app_unggah, tmp_path):
+    app_url = app_unggah
     open_page(page, app_url, "unggah-data")
     assert_no_exception(page)
     screenshot(page, "unggah_data")
