@@ -177,3 +177,26 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def upload(page, name: str, data: bytes) -> None:
+    """Give the page's file uploader one file and wait until the app has taken it in.
+
+    Waits for the file chip and for the script run that follows, so the next click does not
+    land on a page that is still re-rendering (a lost upload under load otherwise).
+    """
+    page.locator("input[type=file]").set_input_files(files=[{
+        "name": name, "mimeType": "application/octet-stream", "buffer": data}])
+    # The chip shows the name shortened ("realisasi_MU…2025.xlsx"), so wait for a chip, not a name.
+    page.locator("[data-testid='stFileChip']").first.wait_for()
+    wait_idle(page)
+    page.get_by_role("button", name="Periksa dan muat").wait_for()
+
+
+def remove_uploads(page) -> None:
+    """Remove every file from the uploader, waiting until the chips are gone."""
+    chips = page.locator("[data-testid='stFileChipDeleteBtn']")
+    while chips.count():
+        chips.first.click()
+        wait_idle(page)
+    page.locator("[data-testid='stFileChipName']").first.wait_for(state="detached")

@@ -14,7 +14,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from browser import assert_no_exception, new_page, open_page, screenshot, serve_copy, wait_idle
+from browser import (
+    assert_no_exception,
+    new_page,
+    open_page,
+    screenshot,
+    serve_copy,
+    upload,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -91,9 +99,8 @@ def test_page_and_the_correction_round_trip(halaman, app_rk, tmp_path):
     open_page(page, app_rk, "unggah-data")
     page.locator("input[aria-label='Nama pengunggah']").fill("Bidang Mutasi")
     page.keyboard.press("Enter")
-    page.locator("input[type=file]").set_input_files(files=[{
-        "name": path.name, "mimeType": "application/octet-stream", "buffer": buf.getvalue()}])
     wait_idle(page)
+    upload(page, path.name, buf.getvalue())
     page.get_by_role("button", name="Periksa dan muat").click()
     wait_idle(page)
     page.get_by_text("dimuat sebagai kiriman").first.wait_for()

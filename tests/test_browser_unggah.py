@@ -6,7 +6,16 @@ import io
 
 import openpyxl
 import pytest
-from browser import assert_no_exception, new_page, open_page, screenshot, serve_copy, wait_idle
+from browser import (
+    assert_no_exception,
+    new_page,
+    open_page,
+    remove_uploads,
+    screenshot,
+    serve_copy,
+    upload,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +53,8 @@ def test_template_download_and_bad_upload_then_good_upload(page, app_unggah, tmp
     # 2. A file that is not a spreadsheet is refused with a plain message; nothing changes.
     page.locator("input[aria-label='Nama pengunggah']").fill("Staf Perencanaan")
     page.keyboard.press("Enter")
-    page.locator("input[type=file]").set_input_files(files=[{
-        "name": "catatan.xlsx", "mimeType": "application/octet-stream",
-        "buffer": b"ini bukan spreadsheet, hanya teks biasa\x00\x01"}])
     wait_idle(page)
+    upload(page, "catatan.xlsx", b"ini bukan spreadsheet, hanya teks biasa\x00\x01")
     page.get_by_role("button", name="Periksa dan muat").click()
     wait_idle(page)
     alert = page.get_by_text("tidak ada data yang dimuat")
@@ -62,11 +69,8 @@ def test_template_download_and_bad_upload_then_good_upload(page, app_unggah, tmp
     ws.cell(row=5, column=col, value=1)
     buf = io.BytesIO()
     wb.save(buf)
-    page.locator("[data-testid='stFileChipDeleteBtn']").first.click()
-    wait_idle(page)
-    page.locator("input[type=file]").set_input_files(files=[{
-        "name": path.name, "mimeType": "application/octet-stream", "buffer": buf.getvalue()}])
-    wait_idle(page)
+    remove_uploads(page)
+    upload(page, path.name, buf.getvalue())
     page.get_by_role("button", name="Periksa dan muat").click()
     wait_idle(page)
     page.get_by_text("dimuat sebagai kiriman").first.wait_for()
