@@ -14,9 +14,9 @@ import duckdb
 
 from . import submisi, validasi
 from .berkas import Workbook, read_workbook
-from .errors import FileRefused, Problem
+from .errors import CellProblem, FileRefused, Problem
 from .kolom import META_SHEET
-from .parsing import normalise_header
+from .parsing import normalise_header, parse_code, parse_year
 
 Progress = Callable[[float, str], None]
 JENIS = ("master", "realisasi", "lpj")
@@ -163,8 +163,11 @@ def pratinjau(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]]) -
         meta = wb.sheet(META_SHEET)
         if meta is not None:
             values = {str(r[0]).strip(): r[1] for r in meta.rows if len(r) > 1 and r[0]}
-            row["kode_unit"] = values.get("kode_unit")
-            row["tahun"] = values.get("tahun")
+            try:
+                row["kode_unit"] = parse_code(values.get("kode_unit"))
+                row["tahun"] = parse_year(values.get("tahun"))
+            except CellProblem:
+                pass  # the import itself says what is wrong with the hidden sheet
             row["catatan"] = "Template dari aplikasi"
         if row["jenis"] is None:
             row["catatan"] = "Jenis tidak dikenali; pilih jenis berkas secara manual."

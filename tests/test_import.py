@@ -341,3 +341,14 @@ def test_semicolon_cp1252_csv_equals_clean_lpj(con_master, tmp_path):
     assert con_master.execute(q).fetchall() == clean.execute(q).fetchall()
     assert con_master.execute("SELECT uraian FROM v_lpj LIMIT 1").fetchone()[0].endswith(
         "– biaya")
+
+
+def test_preview_names_kind_unit_and_year_before_loading(con_master):
+    from lkip_core.pengumpulan import pratinjau
+
+    rows = pratinjau(con_master, [("r.xlsx", realisasi_xlsx()), ("lpj.xlsx", lpj_xlsx()),
+                                  ("x.xlsx", b"")])
+    assert [(r["jenis"], r["kode_unit"], r["tahun"]) for r in rows] == [
+        ("realisasi", "BID1", 2025), ("lpj", None, None), (None, None, None)]
+    assert "kosong" in rows[2]["catatan"]
+    assert con_master.execute("SELECT count(*) FROM submission").fetchone()[0] == 1  # nothing loaded

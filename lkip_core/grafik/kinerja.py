@@ -191,6 +191,7 @@ def distribusi_predikat(dist: pd.DataFrame, judul: str | None = None, skala: Ska
         textposition="outside", textfont={"size": 18}, cliponaxis=False,
         hovertemplate="%{x}: %{y} indikator<extra></extra>"))
     fig.update_yaxes(rangemode="tozero", range=[0, max(jumlah) * 1.2 + 1], dtick=None)
+    fig.update_xaxes(tickangle=0)  # labels are already wrapped; rotated they are hard to read
     return tata_letak(fig, judul, x="Predikat", y="Jumlah indikator", tinggi=440,
                       legenda=False)
 
