@@ -63,3 +63,13 @@ def pytest_configure(config):
 
 # Browser fixtures (app_url, browser, page, demo_db) live in tests/browser.py.
 from browser import app_url, browser, demo_db, page  # noqa: E402,F401
+
+
+@pytest.fixture
+def app_db(tmp_path, monkeypatch):
+    """The small test data set (master, BID1's realisation, LPJ) in a file the app opens."""
+    from aplikasi import db_untuk_app
+    from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
+
+    return db_untuk_app(tmp_path, monkeypatch, [
+        ("master.xlsx", master_xlsx()), ("r.xlsx", realisasi_xlsx()), ("lpj.xlsx", lpj_xlsx())])

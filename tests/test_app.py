@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
+from aplikasi import buka as run_page
+from contoh import realisasi_xlsx
 
 from lkip_core import db
 from lkip_core.pengumpulan import impor
-
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
-
-st_testing = pytest.importorskip("streamlit.testing.v1")
-AppTest = st_testing.AppTest
-
-
-@pytest.fixture
-def app_db(tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    c = db.connect(path)
-    assert impor(c, [("master.xlsx", master_xlsx()), ("r.xlsx", realisasi_xlsx()),
-                     ("lpj.xlsx", lpj_xlsx())], oleh="uji").ok
-    c.close()
-    monkeypatch.setenv("LKIP_DB", str(path))
-    return path
 
 
 @pytest.fixture
@@ -30,16 +15,6 @@ def empty_db(tmp_path, monkeypatch):
     path = tmp_path / "kosong.duckdb"
     monkeypatch.setenv("LKIP_DB", str(path))
     return path
-
-
-def run_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def test_rekap_page_shows_board(app_db):

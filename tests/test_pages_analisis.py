@@ -4,36 +4,19 @@ exception, the key widgets, the headline figures, and what a filter or a save ch
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from aplikasi import AppTest, buka, db_untuk_app
 from contoh_analisis import berkas_uji
 
 from lkip_core import db, fmt, pengaturan, submisi
 from lkip_core.errors import InputRefused
 from lkip_core.pengumpulan import impor
 
-ROOT = Path(__file__).resolve().parent.parent
-AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
-
 
 @pytest.fixture
 def app_db(tmp_path, monkeypatch):
-    path = tmp_path / "analisis.duckdb"
-    c = db.connect(path)
-    assert impor(c, berkas_uji(), oleh="uji").ok
-    c.close()
-    monkeypatch.setenv("LKIP_DB", str(path))
-    return path
-
-
-def buka(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return db_untuk_app(tmp_path, monkeypatch, berkas_uji(), "analisis.duckdb")
 
 
 def metrik(at: AppTest) -> dict[str, str]:

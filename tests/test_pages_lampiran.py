@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
+from aplikasi import AppTest, buka
 
 from lkip_core import db, pengaturan
 from lkip_core.lampiran import ekspor
-from lkip_core.pengumpulan import impor
 
-ROOT = Path(__file__).resolve().parent.parent
-AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 PAGE = "pages/langkah7_ekspor_lampiran.py"
 
 
-@pytest.fixture
-def app_db(tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    c = db.connect(path)
-    assert impor(c, [("master.xlsx", master_xlsx()), ("r.xlsx", realisasi_xlsx()),
-                     ("lpj.xlsx", lpj_xlsx())], oleh="uji").ok
-    c.close()
-    monkeypatch.setenv("LKIP_DB", str(path))
-    return path
-
-
 def _buka(page: str = PAGE) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return buka(page)
 
 
 def _unduh(at: AppTest) -> dict:

@@ -3,37 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
-from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
+from aplikasi import buka as _app
+from contoh import realisasi_xlsx
 
 from lkip_core import db, tahapan
 from lkip_core.pengumpulan import impor
-
-ROOT = Path(__file__).resolve().parent.parent
-AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
-
-
-@pytest.fixture
-def app_db(tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    c = db.connect(path)
-    assert impor(c, [("master.xlsx", master_xlsx()), ("r.xlsx", realisasi_xlsx()),
-                     ("lpj.xlsx", lpj_xlsx())], oleh="uji").ok
-    c.close()
-    monkeypatch.setenv("LKIP_DB", str(path))
-    return path
-
-
-def _app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def test_landing_page_is_the_leadership_summary(app_db):
