@@ -352,3 +352,14 @@ def test_preview_names_kind_unit_and_year_before_loading(con_master):
         ("realisasi", "BID1", 2025), ("lpj", None, None), (None, None, None)]
     assert "kosong" in rows[2]["catatan"]
     assert con_master.execute("SELECT count(*) FROM submission").fetchone()[0] == 1  # nothing loaded
+
+
+def test_percent_formatted_fisik_column_is_a_warning_not_an_error(con_master):
+    ang = [r[:] for r in ANGGARAN_BID1]
+    for row in ang[1:]:
+        for j in range(7, 11):
+            row[j] = row[j] / 100  # what a cell formatted as "45 %" holds
+    hasil = impor(con_master, [("r.xlsx", realisasi_xlsx(anggaran=ang))], oleh="uji")
+    assert hasil.ok
+    w = [p for p in hasil.warnings if "format persen" in p.message]
+    assert {p.column.split(" ")[0] for p in w} == {"H", "I", "J", "K"}  # fisik TW I–IV

@@ -107,6 +107,22 @@ def _cek_angka(t: TabelTerbaca) -> None:
                           row=row_no, kolom=f"fisik_tw{n}", value=f)
 
 
+# Percent columns: a cell formatted as a percentage in Excel holds 0.45 for "45 %".
+_PERSEN = ("capaian", *[f"fisik_tw{n}" for n in TW])
+
+
+def _cek_format_persen(t: TabelTerbaca) -> None:
+    """Warn when a whole percent column looks like Excel fractions (all values within 0–1)."""
+    for kolom in _PERSEN:
+        nilai = [v for v in t.data.get(kolom, []) if v is not None]
+        if nilai and any(v > 0 for v in nilai) and all(0 <= v <= 1 for v in nilai):
+            t.problem(
+                "Semua nilai kolom ini antara 0 dan 1, seperti sel berformat persen Excel "
+                "(0,45 tampil sebagai 45 %). Nilai dibaca apa adanya; bila maksudnya 45 %, "
+                "ketik 45 atau ubah format selnya menjadi angka biasa.",
+                kolom=kolom, value=nilai[0], level="warning")
+
+
 def muat_realisasi(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str | None = None,
                    tahun: int | None = None) -> Muatan:
     m = Muatan()
@@ -149,6 +165,7 @@ def muat_realisasi(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: s
     for t in tabel.values():
         cek_unik(t)
         _cek_angka(t)
+        _cek_format_persen(t)
         m.tambah(t)
     for nama, apa in (("realisasi_kinerja", "kinerja"), ("realisasi_anggaran", "anggaran")):
         if nama not in tabel and unit:
