@@ -42,7 +42,11 @@ def _demo(args) -> int:
     t0 = time.perf_counter()
     ringkas = buat_demo(con, folder, skala=args.skala,
                         progress=lambda f, t: say(f"[{f * 100:3.0f}%] {t}"))
-    say(f"Data contoh selesai dalam {time.perf_counter() - t0:.1f} detik: {ringkas}")
+    angka = ", ".join(f"{ringkas[k]:,} {label}".replace(",", ".") for k, label in (
+        ("unit", "unit"), ("indikator", "indikator"), ("sub_kegiatan", "sub kegiatan"),
+        ("baris_lpj", "baris LPJ"), ("submission", "kiriman")) if k in ringkas)
+    say(f"Data contoh selesai dalam {time.perf_counter() - t0:.1f} detik: {angka}. "
+        f"Berkas contoh di {ringkas.get('folder', folder)}.")
     return 0
 
 
