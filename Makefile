@@ -34,12 +34,14 @@ browser:
 		{ echo "Memasang Chromium (apt-get) …"; \
 		  (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# The annex tests print the workbooks to PDF with LibreOffice; install it where missing.
+# The annex and deck tests print to PDF with LibreOffice (Calc for the workbooks, Impress for
+# the deck) and read the PDF with poppler; install what is missing.
+LO_PACKAGES := libreoffice-calc libreoffice-impress poppler-utils
 libreoffice:
-	@{ command -v soffice && command -v pdfinfo; } >/dev/null 2>&1 || \
-		{ echo "Memasang LibreOffice Calc (apt-get) …"; \
+	@dpkg -s $(LO_PACKAGES) >/dev/null 2>&1 || \
+		{ echo "Memasang LibreOffice (apt-get) …"; \
 		  (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		  libreoffice-calc poppler-utils >/dev/null; }
+		  $(LO_PACKAGES) >/dev/null; }
 
 test: venv browser libreoffice
 	$(BIN)/python -m pytest -q
