@@ -65,9 +65,13 @@ class TabelTerbaca:
             Problem(
                 message=message, file=self.file, sheet=self.sheet, row=row,
                 column=self.nama_kolom(kolom) if kolom else None,
-                value=None if value is None else str(value), level=level,
+                value=_tampil(value), level=level,
             )
         )
+
+    def urutkan(self) -> None:
+        """Problems in reading order (row, then column), as a person goes through the sheet."""
+        self.problems.sort(key=lambda p: (p.row or 0, self.kolom.get(_canon(self, p.column), -1)))
 
     def nama_kolom(self, kolom: str) -> str:
         """'D (Realisasi TW I)': the letter the user sees and the header they wrote."""
@@ -80,6 +84,15 @@ class TabelTerbaca:
         names = list(self.data)
         for i, row_no in enumerate(self.baris):
             yield row_no, {n: self.data[n][i] for n in names}
+
+
+def _tampil(value: object) -> str | None:
+    """A cell value as the user typed it: 0.0 from a number cell reads "0", not "0.0"."""
+    if value is None:
+        return None
+    if type(value) is float and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _canon(t: TabelTerbaca, shown: str | None) -> str | None:
@@ -251,7 +264,5 @@ def baca_tabel(sheet: Sheet, lembar: Lembar, file: str) -> TabelTerbaca:
                     t.problem("Kolom wajib ini kosong. Isi nilainya.", row=i + 1, kolom=name)
             append(parsed)
         t.data[name] = out
-    # Problems in reading order (row, then column), as a person goes through the sheet.
-    order = {n: k for k, (n, *_rest) in enumerate(cols)}
-    t.problems.sort(key=lambda p: (p.row or 0, order.get(_canon(t, p.column), -1)))
+    t.urutkan()
     return t

@@ -363,3 +363,17 @@ def test_percent_formatted_fisik_column_is_a_warning_not_an_error(con_master):
     assert hasil.ok
     w = [p for p in hasil.warnings if "format persen" in p.message]
     assert {p.column.split(" ")[0] for p in w} == {"H", "I", "J", "K"}  # fisik TW I–IV
+
+
+def test_an_unreadable_sheet_does_not_bury_its_own_error_under_reference_errors(con):
+    ind = [[c for j, c in enumerate(r) if j != 3] for r in __import__("contoh").INDIKATOR]
+    errs = refused(con, "m.xlsx", master_xlsx(indikator=ind))
+    assert len(errs) == 1 and "Satuan" in errs[0].message
+
+
+def test_problems_come_in_reading_order_with_values_as_typed(con_master):
+    rows = [r[:] for r in LPJ_ROWS]
+    rows[2][5] = 0
+    rows[3][0] = "31/02/2025"
+    errs = refused(con_master, "lpj.xlsx", lpj_xlsx(rows))
+    assert [(e.row, e.value) for e in errs] == [(3, "0"), (4, "31/02/2025")]

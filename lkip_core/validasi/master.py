@@ -56,8 +56,11 @@ def muat_master(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str 
         ("anggaran", "kode_unit", units, "Kode unit", "unit"),
         ("realisasi_lalu", "kode_indikator", indikator, "Kode indikator", "indikator"),
     ]
+    # A sheet whose header could not be read has no codes to check against: its own error
+    # says so, and a reference error on every row pointing at it would only bury that.
+    tak_terbaca = {n for n, t in tabel.items() if t.header_row is None}
     for nama, kolom, dikenal, apa, asal in refs:
-        if nama in tabel:
+        if nama in tabel and asal not in tak_terbaca:
             cek_referensi(tabel[nama], kolom, dikenal, apa, asal)
     if "anggaran" in tabel:
         t = tabel["anggaran"]

@@ -27,6 +27,7 @@ class Muatan:
     _simpan: list[Callable[[duckdb.DuckDBPyConnection, int], None]] = field(default_factory=list)
 
     def tambah(self, t: TabelTerbaca) -> None:
+        t.urutkan()  # checks after reading add problems too: keep the sheet's reading order
         self.problems.extend(t.problems)
         self.baris += len(t)
         self.dilewati += t.dilewati
