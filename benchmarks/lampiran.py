@@ -12,26 +12,16 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from benchmarks._ukur import ukur as _ukur
 from lkip_core import db
 from lkip_core.lampiran import buku_bab3, buku_lampiran, ekspor
 from lkip_core.lampiran.data import muat
 
 TARGET = 5.0  # seconds, for the annex workbook at city scale
-
-
-def _ukur(fn, ulang: int) -> tuple[float, float, object]:
-    waktu, hasil = [], None
-    for _ in range(ulang):
-        t0 = time.perf_counter()
-        hasil = fn()
-        waktu.append(time.perf_counter() - t0)
-    return min(waktu), statistics.median(waktu), hasil
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import statistics
 import sys
 import time
 from pathlib import Path
 
 from pptx import Presentation
 
+from benchmarks._ukur import ukur as _ukur_s
 from lkip_core import db, pengaturan, pimpinan, tahapan
 from lkip_core.grafik import pimpinan as grafik
 from lkip_core.grafik.kinerja import distribusi_predikat
@@ -29,13 +29,9 @@ from lkip_core.rekap import tahun_tersedia
 
 
 def ukur(fn, ulang: int) -> tuple[float, float, object]:
-    hasil = fn()  # warm-up
-    waktu = []
-    for _ in range(ulang):
-        t0 = time.perf_counter()
-        hasil = fn()
-        waktu.append((time.perf_counter() - t0) * 1000)
-    return min(waktu), statistics.median(waktu), hasil
+    """As benchmarks._ukur.ukur, in milliseconds."""
+    best, median, hasil = _ukur_s(fn, ulang)
+    return best * 1000, median * 1000, hasil
 
 
 def main(argv: list[str] | None = None) -> int:

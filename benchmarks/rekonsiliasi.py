@@ -14,26 +14,17 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._ukur import ukur as _ukur
 from lkip_core import db, pengaturan
 from lkip_core.rekonsiliasi import rekonsiliasi
 from lkip_core.rekonsiliasi.aturan import DAFTAR, KODE, Konteks
 from lkip_core.rekonsiliasi.koreksi import buku_koreksi
 
 TARGET = 2.0  # seconds, for the whole reconciliation of a city-scale year
-
-
-def _ukur(fn, ulang: int) -> tuple[float, float, object]:
-    waktu, hasil = [], None
-    for _ in range(ulang):
-        t0 = time.perf_counter()
-        hasil = fn()
-        waktu.append(time.perf_counter() - t0)
-    return min(waktu), statistics.median(waktu), hasil
 
 
 def _bangun(path: Path) -> None:
