@@ -4,10 +4,18 @@ import pandas as pd
 import streamlit as st
 
 from lkip_core import fmt, rekap, submisi
+from lkip_core.analisis.versi import versi_data
 from lkip_core.pengumpulan import JENIS, impor, pratinjau
 from lkip_core.template import nama_template, tulis_template
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
+
+
+@st.cache_data(max_entries=4, show_spinner="Mengenali berkas …")
+def _pratinjau(berkas: list[tuple[str, bytes]], versi: str) -> list[dict]:
+    """Read once per set of files and data version, not on every rerun (typing a name)."""
+    return pratinjau(ui.con(), berkas)
+
 
 ui.judul("Unggah Data", "Langkah 1 & 5 SOP",
          "pengumpulan data realisasi kinerja dan keuangan dari setiap bidang, serta revisinya")
@@ -27,16 +35,13 @@ else:
     awal = pilihan.index(ui.kode_unit()) if ui.kode_unit() in pilihan else 0
     unit_t = c1.selectbox("Unit", pilihan, index=awal, format_func=lambda k: nama_unit[k],
                           key="unit_template")
-    try:
-        data = tulis_template(ui.con(), unit_t, tahun)
-    except ui.LkipError as exc:
-        c1.warning(str(exc))
-    else:
-        c2.download_button("Unduh template", data, file_name=nama_template(unit_t, tahun),
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           width="stretch", key="unduh_template")
-        c1.caption(f"Template berisi kode, nama, satuan, target PK dan pagu DPA {tahun} yang "
-                   "terkunci; unit cukup mengisi kolom realisasi, lalu mengirimnya kembali.")
+    # Built when clicked: a template is written from the master, not on every rerun.
+    c2.download_button("Unduh template", lambda: tulis_template(ui.con(), unit_t, tahun),
+                       file_name=nama_template(unit_t, tahun), on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       width="stretch", key="unduh_template")
+    c1.caption(f"Template berisi kode, nama, satuan, target PK dan pagu DPA {tahun} yang "
+               "terkunci; unit cukup mengisi kolom realisasi, lalu mengirimnya kembali.")
 
 # --- Upload ---------------------------------------------------------------------------------
 st.subheader("2. Unggah berkas")
@@ -56,7 +61,7 @@ with st.expander("Pilihan untuk berkas yang bukan dari template"):
 
 if files:
     berkas = [(f.name, f.getvalue()) for f in files]
-    pra = pd.DataFrame(pratinjau(ui.con(), berkas))
+    pra = pd.DataFrame(_pratinjau(berkas, versi_data(ui.cur())))
     pra["ukuran"] = [f"{fmt.angka(b / 1024, 1)} KB" for b in pra["ukuran"]]
     st.caption("Pratinjau: jenis berkas dikenali sebelum dimuat.")
     ui.tabel(pra, label={"file": "Berkas", "ukuran": "Ukuran", "jenis": "Jenis",
@@ -93,7 +98,8 @@ if hasil is not None:
     if hasil.errors or hasil.warnings:
         masalah = hasil.problems_frame()
         ui.tabel(masalah, key="tabel_masalah")
-        st.download_button("Unduh daftar masalah (xlsx)", tabel_xlsx({"Masalah": masalah}),
+        st.download_button("Unduh daftar masalah (xlsx)",
+                           lambda: tabel_xlsx({"Masalah": masalah}), on_click="ignore",
                            file_name="hasil_pemeriksaan.xlsx", key="unduh_masalah")
 
 # --- History ----------------------------------------------------------------------------------
@@ -119,5 +125,6 @@ else:
             st.rerun()
     sid_unduh = r2.selectbox("Unduh berkas asli", riwayat["id"].tolist(), key="unduh_id",
                              format_func=lambda i: f"#{i} — {riwayat.set_index('id').at[i, 'nama_berkas']}")
-    nama, isi = submisi.isi_berkas(ui.cur(), int(sid_unduh))
-    r2.download_button("Unduh", isi, file_name=nama, key="unduh_asli")
+    nama = riwayat.set_index("id").at[sid_unduh, "nama_berkas"]
+    r2.download_button("Unduh", lambda: submisi.isi_berkas(ui.cur(), int(sid_unduh))[1],
+                       file_name=nama, on_click="ignore", key="unduh_asli")

@@ -65,6 +65,6 @@ with t2:
                f"{fmt.rupiah(total_real)}")
 st.download_button(
     "Unduh rekap (xlsx)",
-    tabel_xlsx({"Kelengkapan": board[kolom], "Kinerja": kinerja, "Anggaran": anggaran},
-               judul=f"Rekap data LKIP tahun {tahun}"),
-    file_name=f"rekap_lkip_{tahun}.xlsx", key="unduh_rekap")
+    lambda: tabel_xlsx({"Kelengkapan": board[kolom], "Kinerja": kinerja, "Anggaran": anggaran},
+                       judul=f"Rekap data LKIP tahun {tahun}"),
+    file_name=f"rekap_lkip_{tahun}.xlsx", on_click="ignore", key="unduh_rekap")

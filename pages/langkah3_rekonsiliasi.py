@@ -185,8 +185,9 @@ units = unit_koreksi(ui.cur(), tahun, laporan) if unit is None else [unit]
 if units:
     u_koreksi = d1.selectbox("Buku koreksi unit", units, key="rk_unit_koreksi")
     d2.download_button(
-        "Unduh buku koreksi", buku_koreksi(con, tahun, u_koreksi, laporan=laporan),
+        "Unduh buku koreksi", lambda: buku_koreksi(con, tahun, u_koreksi, laporan=laporan),
         file_name=nama_koreksi(u_koreksi, tahun), mime=XLSX, key="rk_unduh_koreksi",
+        on_click="ignore",
         icon=":material/edit_document:", help="Temuan terbuka unit ini dan datanya dalam tata letak template; "
                        "unit memperbaiki sel kuning lalu mengirimnya kembali untuk diunggah.")
     d3.download_button(
