@@ -15,6 +15,10 @@ RATIO_FLOOR = 10 * 1024 * 1024
 # calamine allocates the whole rectangle up to the farthest cell (32 bytes a cell in Rust, then
 # 8 in the Python list): a 6 KB xlsx with one value in XFD1048576 aborts the whole process.
 MAX_CELLS = 20_000_000
+# No input table is wider than about 25 columns; a sheet with values beyond this column is a
+# stray cell far to the right or a broken export (16,384 header cells), refused before it is
+# read row by row. Every worksheet counts: a unit's own sheet is found by its content.
+MAX_COLUMNS = 200
 
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -24,6 +28,8 @@ _ERROR_TEXT = re.compile(r"#(?:DIV/0!|REF!|N/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|C
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s([^>]*?\bt="e"[^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
 _REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
+_FULL_CELL = re.compile(rb'<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
+_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>")  # a cached value or an inline string
 _WIDE_REF = re.compile(rb' r="([A-Z]{2,3})\d')  # a literal prefix keeps these two scans fast
 _DEEP_REF = re.compile(rb' r="[A-Z]{1,3}(\d{6,})"')
 
@@ -71,6 +77,10 @@ _SAY = {
            "(bisa dipakai untuk menyerang server). Simpan ulang dari Excel lalu unggah lagi.",
     "cells": "ditolak: sheet {sheet} menjangkau {rows} baris x {cols} kolom, melebihi batas "
              "{limit} sel. Hapus isi sel yang jauh di luar tabel, simpan ulang, lalu unggah lagi.",
+    "wide": "ditolak: sheet {sheet} terisi sampai kolom {letter} ({cols} kolom), melebihi batas "
+            "{limit} kolom untuk sheet data. Biasanya ada isian tak sengaja jauh di kanan tabel "
+            "atau hasil ekspor yang rusak: hapus kolom di kanan tabel (pilih kolom sesudah kolom "
+            "terakhir tabel sampai ujung, klik kanan > Delete), simpan ulang, lalu unggah lagi.",
     "rows": "ditolak: sheet {sheet} berisi lebih dari {limit} baris. Pisahkan datanya atau hapus "
             "baris yang tidak perlu, lalu unggah lagi.",
     "xlsb": "berformat .xlsb (Excel Binary) yang tidak didukung; buka di Excel, simpan sebagai "

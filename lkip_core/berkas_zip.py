@@ -22,6 +22,8 @@ from lkip_core.berkas_batas import (
     _CHUNK,
     _DEEP_REF,
     _ERROR_CELL,
+    _FULL_CELL,
+    _HAS_VALUE,
     _ODS_MIME,
     _OVERLAP,
     _REF,
@@ -36,12 +38,15 @@ from lkip_core.berkas_batas import (
     Span,
     _column_index,
     _refuse,
+    column_letter,
 )
+from lkip_core.errors import FileRefused
 
 Errors = dict[str, dict[tuple[int, int], str]]  # sheet name → (row, col) → error code
 
 
-def _inspect_zip(f: str, data: bytes) -> tuple[str, Errors, dict[str, list[Span]]]:
+def _inspect_zip(f: str, data: bytes, max_cols: int | None = None,
+                 ) -> tuple[str, Errors, dict[str, list[Span]]]:
     # Count members from the end-of-central-directory record first: zipfile would otherwise
     # build a ZipInfo for each of possibly a million entries before we could say no.
     eocd = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
@@ -82,13 +87,15 @@ def _inspect_zip(f: str, data: bytes) -> tuple[str, Errors, dict[str, list[Span]
         if info.filename.endswith((".xml", ".rels")):  # calamine parses only XML parts
             sheet = sheet_parts.get(info.filename)
             walk = _OdsWalk() if fmt == "ods" and info.filename == "content.xml" else None
-            found = _scan_member(f, data, info, sheet, walk)
+            found = _scan_member(f, data, info, sheet, walk, max_cols)
             if sheet is not None:
                 errors[sheet] = found
             for table in walk.tables if walk else []:
                 if table.rows * table.cols > MAX_CELLS:
                     raise _refuse(f, "cells", sheet=table.name, rows=table.rows, cols=table.cols,
                                   limit=MAX_CELLS)
+                if max_cols is not None and table.cols > max_cols:
+                    raise _refuse_wide(f, table.name, table.cols, max_cols)
                 errors[table.name], merged[table.name] = table.errors(), table.merged
     return fmt, errors, merged
 
@@ -153,10 +160,15 @@ def _sheet_parts(f: str, data: bytes, by_name: dict[str, zipfile.ZipInfo]) -> di
     return parts
 
 
+def _refuse_wide(f: str, sheet: str, cols: int, limit: int) -> FileRefused:
+    return _refuse(f, "wide", sheet=sheet, cols=cols, letter=column_letter(cols - 1), limit=limit)
+
+
 def _scan_member(f: str, data: bytes, info: zipfile.ZipInfo, sheet: str | None,
-                 walk: _OdsWalk | None) -> dict[tuple[int, int], str]:
+                 walk: _OdsWalk | None, max_cols: int | None = None) -> dict[tuple[int, int], str]:
     """Stream one XML part: refuse a DTD anywhere in it; for a worksheet, return its error
-    cells and refuse it if its extent is too large; feed content.xml to the ods walk."""
+    cells and refuse it if its extent is too large or it holds values beyond `max_cols`
+    columns; feed content.xml to the ods walk."""
     errors: dict[tuple[int, int], str] = {}
     wide, deep, tail = 26, 0, b""
     for chunk in _inflate(f, data, info):
@@ -189,6 +201,18 @@ def _scan_member(f: str, data: bytes, info: zipfile.ZipInfo, sheet: str | None,
             tail = chunk[-_OVERLAP:]
         if rows * cols > MAX_CELLS:
             raise _refuse(f, "cells", sheet=sheet, rows=rows, cols=cols, limit=MAX_CELLS)
+    if sheet is not None and max_cols is not None and wide > max_cols:
+        # `wide` counts formatted empty cells too, which calamine (and we) ignore: only cells
+        # holding a value count. Rare, so an exact pass over the cells is affordable.
+        cols, tail = 0, b""
+        for chunk in _inflate(f, data, info):
+            for m in _FULL_CELL.finditer(tail + chunk):
+                ref = _REF.search(m.group(1))
+                if ref and _HAS_VALUE.search(m.group(2)):
+                    cols = max(cols, _column_index(ref.group(1)) + 1)
+            tail = chunk[-_OVERLAP:]
+        if cols > max_cols:
+            raise _refuse_wide(f, sheet, cols, max_cols)
     return errors
 
 

@@ -438,9 +438,68 @@ def test_far_away_cell_is_refused_before_calamine_allocates_it() -> None:
 
 
 def test_wide_but_reasonable_sheet_is_read() -> None:
+    # Within the cell limit; wider than MAX_COLUMNS, so that limit is lifted for this read.
     data = make_xlsx(lambda wb: (ws := wb.add_worksheet("S")).write("A1", 1) or ws.write("ZZ1000", 2))
-    rows = read_workbook("lebar.xlsx", data).sheets[0].rows
+    rows = read_workbook("lebar.xlsx", data, max_cols=None).sheets[0].rows
     assert len(rows) == 1000 and len(rows[0]) == 702 and rows[999][701] == 2
+
+
+def wide_xlsx(cols: int, *, blank_to: int = 0) -> bytes:
+    """An LPJ-like sheet whose header runs `cols` columns; formatted empty cells to `blank_to`."""
+    def build(wb: xlsxwriter.Workbook) -> None:
+        ws, border = wb.add_worksheet("lpj"), wb.add_format({"border": 1})
+        for j in range(cols):
+            ws.write(0, j, f"Kolom {j + 1}")
+            ws.write(1, j, j)
+        for j in range(cols, blank_to):
+            ws.write_blank(1, j, None, border)
+    return make_xlsx(build)
+
+
+def test_too_many_columns_is_refused_before_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert berkas.MAX_COLUMNS == 200
+    monkeypatch.setattr(berkas.pc.CalamineSheet, "to_python", lambda *a, **k: pytest.fail(
+        "the sheet was read cell by cell before its width was checked"), raising=False)
+    message = refused("lpj_lebar.xlsx", wide_xlsx(300))
+    assert "sheet lpj" in message and "300 kolom" in message and "kolom KN" in message
+    assert "batas 200 kolom" in message and "hapus kolom di kanan tabel" in message
+    header = ";".join(f"Kolom {j}" for j in range(300))
+    message = refused("lpj_lebar.csv", f"{header}\r\n{';'.join('1' * 300)}\r\n".encode())
+    assert "sheet lpj_lebar" in message and "300 kolom" in message
+    wide_ods = ('<table:table table:name="Data"><table:table-row><table:table-cell '
+                'table:number-columns-repeated="250" office:value-type="float" office:value="1"/>'
+                "</table:table-row></table:table>")
+    assert "250 kolom" in refused("lebar.ods", make_ods(wide_ods))
+
+
+def test_width_counts_cells_with_values_only() -> None:
+    # Borders drawn far to the right, empty fields after the last value: not columns of data.
+    assert len(read_workbook("a.xlsx", wide_xlsx(7, blank_to=400)).sheets[0].rows[0]) == 7
+    assert len(read_workbook("b.xlsx", wide_xlsx(200)).sheets[0].rows[0]) == 200
+    rows = read_workbook("c.csv", b"a;b" + b";" * 400 + b"\r\n1;2\r\n").sheets[0].rows
+    assert rows[1][:2] == ["1", "2"]
+
+
+@pytest.mark.parametrize("title", [
+    "BUKU KAS UMUM TAHUN 2025",
+    "BUKU KAS UMUM, TAHUN ANGGARAN 2025",  # a comma in the title is no delimiter
+    "BUKU KAS UMUM TAHUN 2025;;;;",  # Excel pads the title row with the delimiter
+    '"PEMERINTAH KOTA TANGERANG"\r\nBKU per 31 Desember 2025, dicetak 2/1/2026',
+])
+def test_csv_delimiter_comes_from_the_header_row_under_a_title(title: str) -> None:
+    text = (f"{title}\r\n\r\nTanggal;Nomor Bukti;Kode Sub Kegiatan;Uraian;Jumlah\r\n"
+            "10/02/2025;0001/SP2D/LS/2025;5.03.02.2.01.0001;Honor, narasumber;1.500.000,50\r\n"
+            "31/03/2025;0002/SP2D/GU/2025;5.03.02.2.01.0002;ATK;90.000,25\r\n")
+    rows = read_workbook("bku.csv", text.encode("cp1252")).sheets[0].rows
+    header = next(r for r in rows if r[0] == "Tanggal")
+    assert header == ["Tanggal", "Nomor Bukti", "Kode Sub Kegiatan", "Uraian", "Jumlah"]
+    assert rows[-2] == ["10/02/2025", "0001/SP2D/LS/2025", "5.03.02.2.01.0001",
+                        "Honor, narasumber", "1.500.000,50"]
+
+
+def test_csv_with_unknown_headers_under_a_title_still_splits_at_the_header() -> None:
+    rows = read_workbook("x.csv", b"LAPORAN, 2025\n\nFoo;Bar;Baz\n1,5;2;3\n").sheets[0].rows
+    assert rows[2:] == [["Foo", "Bar", "Baz"], ["1,5", "2", "3"]]
 
 
 def test_too_many_rows() -> None:

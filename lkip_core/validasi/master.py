@@ -21,6 +21,34 @@ def _aktif(cur: duckdb.DuckDBPyConnection, sql: str) -> set:
     return {r[0] for r in cur.execute(sql).fetchall()}
 
 
+def _unit_yang_hilang(cur: duckdb.DuckDBPyConnection, m: Muatan, unit: TabelTerbaca,
+                      years: list[int]) -> None:
+    """Warn about units this master leaves out that still have an active realisasi for one of
+    its years: their figures would silently stop matching the master."""
+    rows = cur.execute(
+        """
+        SELECT s.kode_unit, any_value(n.nama_unit), list(DISTINCT s.tahun ORDER BY s.tahun)
+        FROM submission s
+        LEFT JOIN (SELECT kode_unit, arg_max(nama_unit, submission_id) AS nama_unit
+                   FROM unit GROUP BY kode_unit) n USING (kode_unit)
+        WHERE s.jenis = 'realisasi' AND s.status = 'aktif' AND list_contains($tahun, s.tahun)
+          AND NOT list_contains($kode, s.kode_unit)
+        GROUP BY s.kode_unit ORDER BY s.kode_unit
+        """,
+        {"tahun": years, "kode": [k for k in unit.data.get("kode_unit", []) if k]},
+    ).fetchall()
+    if not rows:
+        return
+    daftar = "; ".join(f"{kode} – {nama or '(nama tidak diketahui)'} "
+                       f"(tahun {', '.join(map(str, tahun))})" for kode, nama, tahun in rows)
+    m.problems.append(Problem(
+        f"Master ini tidak memuat {len(rows)} unit yang masih punya kiriman realisasi aktif: "
+        f"{daftar}. Realisasi unit itu tidak lagi cocok dengan master. Bila unit itu masih ada, "
+        "tambahkan ke sheet unit (beserta indikator, target dan anggarannya) lalu unggah lagi; "
+        "bila memang dihapus, abaikan peringatan ini.",
+        file=unit.file, sheet=unit.sheet, level="warning"))
+
+
 def muat_master(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str | None = None,
                 tahun: int | None = None) -> Muatan:
     m = Muatan()
@@ -79,6 +107,8 @@ def muat_master(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str 
             "Isi target dan pagu untuk tahun yang dilaporkan.", file=wb.file_name))
     if m.ada_galat:
         return m
+    if "unit" in tabel:
+        _unit_yang_hilang(cur, m, tabel["unit"], years)
 
     def simpan(c: duckdb.DuckDBPyConnection, sid: int) -> None:
         for nama, t in tabel.items():
