@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["BULAN", "KOSONG", "angka", "persen", "round_half_up", "rupiah", "tanggal"]
+__all__ = ["BULAN", "KOSONG", "aman_md", "angka", "persen", "round_half_up", "rupiah",
+           "tanggal"]
 
 BULAN: tuple[str, ...] = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -91,3 +93,16 @@ def tanggal(d: dt.date | None) -> str:
     if d is None:
         return KOSONG
     return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+# Every ASCII punctuation mark that Markdown (CommonMark, GFM, Streamlit's :color[…], emoji
+# shortcodes and $math$) gives a meaning to; CommonMark shows a backslash-escaped one as itself.
+_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&^=])")
+
+
+def aman_md(teks: object) -> str:
+    """User text made inert for ``st.markdown``: ``[klik](http://x)`` and ``![x](http://x)``
+    show as typed, not as a link or an image; None → ""."""
+    if teks is None:
+        return ""
+    return _MD_KHUSUS.sub(r"\\\1", str(teks))

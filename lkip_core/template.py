@@ -20,6 +20,7 @@ import xlsxwriter
 
 from . import kolom
 from .errors import NotFound
+from .unduhan import buku_kerja
 
 VERSI_TEMPLATE = 1
 BARIS_HEADER = 3  # 0-based: row 4 in Excel; data from row 5
@@ -297,7 +298,7 @@ def tulis_template(
     nama_opd = _nama_opd(units, kode_unit)
 
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb = buku_kerja(buf)
     # A fixed creation date: the same master gives byte-identical templates.
     wb.set_properties({
         "title": f"Realisasi {unit['nama_unit']} {tahun}",

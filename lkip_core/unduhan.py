@@ -2,6 +2,11 @@
 
 The print-ready annexes have their own writer; this one only makes a table a Kabid can open,
 filter and act on: a bold header, frozen, filtered, sensible widths and number formats.
+
+Every workbook the project writes is opened with `buku_kerja`: text a unit typed (a
+permasalahan of `=HYPERLINK("http://…","klik")`, a rejected value) must come back as text,
+never as a live formula or link (issue 10 item 8). Only our own totals are formulas, written
+on purpose with `write_formula`.
 """
 
 from __future__ import annotations
@@ -11,6 +16,34 @@ import math
 
 import pandas as pd
 import xlsxwriter
+
+# xlsxwriter's `write()` turns "=…" into a formula, "http://…" into a link and "1e5" into a
+# number unless told otherwise; these cannot be switched back on through `buku_kerja`.
+_AMAN = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
+def buku_kerja(buf, **opsi) -> xlsxwriter.Workbook:
+    """A new xlsxwriter Workbook writing into `buf` (in memory unless `in_memory=False`), with
+    text always kept as text. `opsi`: other xlsxwriter options (constant_memory, …)."""
+    ditolak = [k for k in _AMAN if opsi.get(k)]
+    if ditolak:
+        raise ValueError(f"{', '.join(ditolak)} tidak boleh dinyalakan: teks unggahan harus "
+                         "tetap teks")
+    return xlsxwriter.Workbook(buf, {"in_memory": True, **opsi, **_AMAN})
+
+
+def tulis_sel(ws, r: int, c: int, v, fmt=None) -> None:
+    """One value by its type: text always through write_string, never `write()`'s guessing."""
+    if v is None:
+        ws.write_blank(r, c, None, fmt)
+    elif isinstance(v, str):
+        ws.write_string(r, c, v, fmt)
+    elif isinstance(v, bool):
+        ws.write_boolean(r, c, v, fmt)
+    elif isinstance(v, (int, float)) and math.isfinite(v):
+        ws.write_number(r, c, v, fmt)
+    else:
+        ws.write_string(r, c, str(v), fmt)
 
 
 def _nilai(v):
@@ -28,7 +61,7 @@ def _nilai(v):
 def tabel_xlsx(lembar: dict[str, pd.DataFrame], judul: str | None = None) -> bytes:
     """Write each frame to its own sheet (sheet names cut to Excel's 31 characters)."""
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "remove_timezone": True})
+    wb = buku_kerja(buf, remove_timezone=True)
     bold = wb.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
                           "valign": "top"})
     title = wb.add_format({"bold": True, "font_size": 12})
@@ -40,10 +73,10 @@ def tabel_xlsx(lembar: dict[str, pd.DataFrame], judul: str | None = None) -> byt
         ws = wb.add_worksheet(name[:31])
         top = 0
         if judul:
-            ws.write(0, 0, judul, title)
+            ws.write_string(0, 0, judul, title)
             top = 2
         for j, col in enumerate(df.columns):
-            ws.write(top, j, str(col), bold)
+            ws.write_string(top, j, str(col), bold)
             series = df[col]
             fmt = None
             if pd.api.types.is_integer_dtype(series):
@@ -68,7 +101,7 @@ def tabel_xlsx(lembar: dict[str, pd.DataFrame], judul: str | None = None) -> byt
                 elif hasattr(v, "hour") and hasattr(v, "year"):
                     ws.write_datetime(top + 1 + i, j, pd.Timestamp(v).to_pydatetime(), fmt_dt)
                 else:
-                    ws.write(top + 1 + i, j, v)
+                    tulis_sel(ws, top + 1 + i, j, v)
         if len(df.columns):
             ws.freeze_panes(top + 1, 0)
             ws.autofilter(top, 0, top + max(len(df), 1), len(df.columns) - 1)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-import xlsxwriter
-
 from ..kolom import Lembar
+from ..unduhan import buku_kerja
 
 _DIBUAT = dt.datetime(2025, 1, 2)  # fixed, so the same data gives the same bytes
 
@@ -21,8 +20,7 @@ def xlsx(sheets: list[tuple[Lembar, list[dict]]], *, judul: tuple[str, ...] = ()
     `besar` writes in constant-memory mode (row by row) for the city-scale set.
     """
     buf = io.BytesIO()
-    opsi = {"in_memory": True, "constant_memory": besar} if besar else {"in_memory": True}
-    wb = xlsxwriter.Workbook(buf, opsi)
+    wb = buku_kerja(buf, constant_memory=besar)
     wb.set_properties({"created": _DIBUAT, "author": "LKIP Dashboard (data demo)"})
     bold = wb.add_format({"bold": True})
     head = wb.add_format({"bold": True, "border": 1, "bg_color": "#D9E1F2", "text_wrap": True})

@@ -12,6 +12,7 @@ import io
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from ..unduhan import buku_kerja
 from .data import Data
 from .halaman import MARGIN, TINGGI_CETAK, Ikatan, baris_teks, patah_halaman, skala
 from .model import (
@@ -341,9 +342,7 @@ class _Lembar:
 def tulis_buku(lembar: list[Lembar], data: Data) -> bytes:
     """The workbook of the given sheets, as bytes."""
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {
-        "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-        "default_format_properties": {"font_name": "Arial", "font_size": 10}})
+    wb = buku_kerja(buf, default_format_properties={"font_name": "Arial", "font_size": 10})
     wb.set_properties({"title": f"LKIP {data.tahun}", "company": data.instansi,
                        "author": "LKIP Dashboard"})
     fm = _Format(wb)

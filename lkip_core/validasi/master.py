@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from ..aman import cek_kode_unit
 from ..berkas import Workbook
 from ..errors import Problem
 from ..kolom import MASTER, MASTER_WAJIB
@@ -63,6 +64,8 @@ def muat_master(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str 
             continue
         t = baca_tabel(sheet, lembar, wb.file_name)
         cek_unik(t)
+        if lembar.nama == "unit":
+            cek_kode_unit(t)  # unit codes become file and zip-member names
         for kolom, nilai in _BAWAAN.get(lembar.nama, {}).items():
             isi_bawaan(t, kolom, nilai)
         tabel[lembar.nama] = t
