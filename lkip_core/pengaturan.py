@@ -67,6 +67,9 @@ SETELAN: tuple[Setelan, ...] = (
     Setelan("judul_lampiran_iv", "Realisasi Anggaran", "Judul Lampiran IV.", kelompok="Lampiran"),
     Setelan("judul_lampiran_v", "Rencana Aksi dan Realisasi per Triwulan", "Judul Lampiran V.",
             kelompok="Lampiran"),
+    Setelan("sesi_menit", 60,
+            "Sesi masuk berakhir setelah sekian menit tanpa aktivitas; setelah itu pengguna "
+            "harus masuk lagi.", "angka", kelompok="Keamanan", minimum=5),
 )
 _BY_KEY = {s.kunci: s for s in SETELAN}
 
