@@ -13,6 +13,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from . import akun, db
 from .analisis.rumus import SKALA_PREDIKAT, validasi_skala
 from .errors import InputRefused
 
@@ -67,6 +68,10 @@ SETELAN: tuple[Setelan, ...] = (
     Setelan("judul_lampiran_iv", "Realisasi Anggaran", "Judul Lampiran IV.", kelompok="Lampiran"),
     Setelan("judul_lampiran_v", "Rencana Aksi dan Realisasi per Triwulan", "Judul Lampiran V.",
             kelompok="Lampiran"),
+    Setelan("cadangan_simpan", 10,
+            "Banyaknya cadangan otomatis terbaru yang disimpan di folder cadangan (sebelum "
+            "master diganti, rollback, pemulihan, demo --force, dan harian); yang lebih lama "
+            "dihapus.", "angka", kelompok="Cadangan", minimum=1),
     Setelan("sesi_menit", 60,
             "Sesi masuk berakhir setelah sekian menit tanpa aktivitas; setelah itu pengguna "
             "harus masuk lagi.", "angka", kelompok="Keamanan", minimum=5),
@@ -112,14 +117,40 @@ def periksa(kunci: str, nilai) -> list[str]:
     return []
 
 
-def simpan(con: duckdb.DuckDBPyConnection, kunci: str, nilai, oleh: str = "") -> None:
-    problems = periksa(kunci, nilai)
+def simpan(con: duckdb.DuckDBPyConnection, kunci: str, nilai, *, oleh: akun.Akun | str) -> bool:
+    """Save one setting (see `simpan_banyak`); True when its value changed."""
+    return bool(simpan_banyak(con, {kunci: nilai}, oleh=oleh))
+
+
+def simpan_banyak(con: duckdb.DuckDBPyConnection, nilai: dict, *,
+                  oleh: akun.Akun | str) -> list[str]:
+    """Save several settings all-or-nothing: every value is checked first, then all are written
+    in one transaction, each change audited (aksi `pengaturan`, lama → baru). Admin only.
+
+    A value equal to the one in force is not written. Returns the keys that changed. Refuses
+    (InputRefused) an unknown key or any invalid value, naming every problem; nothing is saved.
+    """
+    pelaku = akun.wajib(con, oleh, "pengaturan", objek=", ".join(nilai) or None)
+    tidak_dikenal = [k for k in nilai if k not in _BY_KEY]
+    if tidak_dikenal:
+        raise InputRefused(f"Pengaturan tidak dikenal: {', '.join(tidak_dikenal)}.")
+    problems = [p for k, v in nilai.items() for p in periksa(k, v)]
     if problems:
-        raise InputRefused(" ".join(problems))
-    con.cursor().execute(
-        "INSERT OR REPLACE INTO pengaturan VALUES (?, ?, ?, ?)",
-        [kunci, json.dumps(nilai, ensure_ascii=False), oleh, datetime.now().replace(microsecond=0)],
-    )
+        raise InputRefused(" ".join(problems) + " Tidak ada pengaturan yang disimpan.")
+    waktu = datetime.now().replace(microsecond=0)
+    with db.transaksi(con) as cur:
+        lama = semua(cur)
+        berubah = [k for k, v in nilai.items() if _json(v) != _json(lama[k])]
+        for k in berubah:
+            cur.execute("INSERT OR REPLACE INTO pengaturan VALUES (?, ?, ?, ?)",
+                        [k, _json(nilai[k]), pelaku.nama_pengguna, waktu])
+            akun.audit.catat(cur, pelaku, "pengaturan", k,
+                             rincian={"lama": lama[k], "baru": nilai[k]})
+    return berubah
+
+
+def _json(nilai) -> str:
+    return json.dumps(nilai, ensure_ascii=False)
 
 
 def _skala_dari_json(nilai) -> list[tuple[float, str]]:

@@ -1,0 +1,99 @@
+"""Cadangan — the database's snapshots: list, make one now, download one, restore one."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from lkip_core import cadangan, db, fmt, pemulihan
+from lkip_core.periksa import periksa
+from pages import _bersama as ui
+
+ui.judul("Cadangan", "Semua langkah",
+         "salinan utuh basis data: otomatis sebelum setiap langkah yang mengganti data dan "
+         "sekali sehari; bisa diunduh dan dipulihkan")
+path = db.default_path()
+
+if pesan := st.session_state.pop("cadangan_pesan", None):
+    st.success(pesan)
+
+oleh = st.text_input("Nama Anda", key="cadangan_oleh",
+                     help="Dicatat bersama cadangan yang Anda buat atau pulihkan")
+
+
+def _nama_wajib() -> bool:
+    if oleh.strip():
+        return True
+    st.error("Isi **Nama Anda** di atas dahulu: setiap cadangan dan pemulihan dicatat bersama "
+             "namanya.")
+    return False
+
+
+# A restore confirmed in the dialog runs here, in a full page run that holds the database.
+if nama_pulih := st.session_state.pop("cadangan_pulihkan", None):
+    hasil = pemulihan.pulihkan(ui.con(), cadangan.cari(path, nama_pulih), oleh=oleh)
+    st.session_state["cadangan_pesan"] = (
+        f"Basis data dipulihkan dari {nama_pulih}. Keadaan sebelumnya disimpan sebagai "
+        f"{hasil.cadangan_lama.name if hasil.cadangan_lama else '—'}.")
+    st.rerun()
+
+
+def _tutup() -> None:
+    st.session_state.pop("cadangan_tanya", None)
+
+
+@st.dialog("Pulihkan cadangan?", on_dismiss=_tutup)
+def _konfirmasi(nama: str) -> None:
+    st.write(f"Basis data akan diganti dengan isi cadangan **{nama}**. Semua perubahan "
+             "sesudah cadangan itu dibuat tidak akan terlihat lagi.")
+    st.info("Keadaan basis data saat ini lebih dulu disimpan sebagai cadangan baru "
+            "(*sebelum pemulihan*), jadi bisa dikembalikan.")
+    b1, b2 = st.columns(2)
+    if b1.button("Ya, pulihkan", type="primary", key="cadangan_ya"):
+        _tutup()
+        st.session_state["cadangan_pulihkan"] = nama
+        st.rerun()
+    if b2.button("Batal", key="cadangan_batal"):
+        _tutup()
+        st.rerun()
+
+
+st.subheader("Buat cadangan sekarang")
+st.caption(f"Cadangan disimpan di `{db.folder_cadangan(path)}`; yang terbaru sebanyak setelan "
+           "`cadangan_simpan` disimpan, yang lebih lama dihapus.")
+if st.button("Buat cadangan sekarang", icon=":material/backup:", key="cadangan_buat"):
+    if _nama_wajib():
+        baru = cadangan.otomatis(ui.con(), "manual", oleh=oleh)
+        st.success(f"Cadangan dibuat: {baru.name if baru else '—'}.")
+
+st.subheader("Daftar cadangan")
+daftar = cadangan.tabel(path)
+if daftar.empty:
+    st.caption("Belum ada cadangan.")
+else:
+    ui.tabel(daftar, label={"berkas": "Berkas", "waktu": "Waktu", "sebab": "Sebab",
+                            "ukuran_mb": "Ukuran (MB)", "oleh": "Oleh"},
+             desimal={"ukuran_mb": 1}, key="tabel_cadangan")
+    pilih = st.selectbox("Cadangan", daftar["berkas"].tolist(), key="cadangan_pilih")
+    c1, c2 = st.columns(2)
+    c1.download_button("Unduh", lambda: Path(cadangan.cari(path, pilih)).read_bytes(),
+                       file_name=pilih, mime="application/octet-stream", on_click="ignore",
+                       icon=":material/download:", key="cadangan_unduh")
+    if c2.button("Pulihkan …", icon=":material/restore:", key="cadangan_pulih") and _nama_wajib():
+        st.session_state["cadangan_tanya"] = pilih
+# The question stays open (across reruns) until answered or dismissed.
+if tanya := st.session_state.get("cadangan_tanya"):
+    _konfirmasi(tanya)
+
+st.subheader("Periksa basis data")
+st.caption("Membaca seluruh tabel dan setiap berkas tersimpan (kiriman asli, arsip ekspor) dan "
+           "mencocokkannya dengan SHA-256-nya; sama dengan perintah `periksa`.")
+if st.button("Periksa sekarang", icon=":material/health_and_safety:", key="cadangan_periksa"):
+    with st.spinner("Membaca seluruh basis data …"):
+        hasil = periksa(ui.con())
+    if hasil.ok:
+        st.success(f"Basis data utuh: {hasil.tabel} tabel, {fmt.angka(hasil.baris, 0)} baris dan "
+                   f"{hasil.berkas} berkas tersimpan dibaca tanpa kerusakan.")
+    else:
+        st.error("Ada bagian basis data yang rusak. Pulihkan dari cadangan terakhir yang utuh "
+                 "(di atas), lalu periksa lagi:\n\n" + "\n".join(
+                     f"- **{fmt.aman_md(m.objek)}**: {fmt.aman_md(m.pesan)}" for m in hasil.masalah))
