@@ -8,7 +8,9 @@ exactly one JSON document; people's messages go to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 import traceback
 from datetime import date, datetime
@@ -16,7 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import db
-from .errors import InputRefused, LkipError
+from .basis import basis
+from .errors import BasisDataRusak, BasisDataTerkunci, InputRefused, LkipError
 
 COMMANDS: dict[str, tuple[str, tuple, object]] = {}
 
@@ -73,8 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.sesi = contextlib.ExitStack()
     try:
-        return int(args.run(args) or 0)
+        with args.sesi:
+            return int(args.run(args) or 0)
+    except BrokenPipeError:
+        # `... | head` closed the pipe: what was wanted has been read; end quietly.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (BasisDataTerkunci, BasisDataRusak) as exc:
+        say(f"Gagal: {exc}")
+        return 2
     except InputRefused as exc:
         say(f"Ditolak: {exc}")
         for prob in exc.problems:
@@ -94,5 +107,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def path_db(args) -> Path:
+    return Path(args.db) if args.db else db.default_path()
+
+
 def open_db(args) -> db.duckdb.DuckDBPyConnection:
-    return db.connect(Path(args.db) if args.db else None)
+    """The database for this command, held until the command ends (the app waits meanwhile)."""
+    if args.db == ":memory:":
+        return db.connect(":memory:")
+    b = basis(path_db(args))
+    b.lepas = 0  # a command lets go of the file as soon as it is done
+    sesi = getattr(args, "sesi", None)
+    if sesi is None:  # called outside main(), e.g. by a test
+        sesi = args.sesi = contextlib.ExitStack()
+    return sesi.enter_context(b.sesi())

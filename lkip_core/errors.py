@@ -60,3 +60,15 @@ class NotFound(InputRefused):
 
 class CellProblem(ValueError):
     """Raised by a cell parser; the caller adds file, sheet, row and column."""
+
+
+class BasisDataTerkunci(LkipError):
+    """The database is held by another program longer than we may wait (exit status 2)."""
+
+
+class BasisDataRusak(LkipError):
+    """The database file is damaged or not an LKIP database at all (exit status 2)."""
+
+
+class SedangSibuk(LkipError):
+    """Another change to the same data is running; nothing was lost, try again shortly."""
