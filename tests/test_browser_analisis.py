@@ -4,26 +4,19 @@ tests/artifacts/ for a person to look at."""
 
 from __future__ import annotations
 
-import time
-
 import openpyxl
 import pytest
-from browser import ARTIFACTS, assert_no_exception, open_page, screenshot, wait_idle
+from browser import ARTIFACTS, assert_no_exception, open_page, screenshot, wait_for_count
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 CHART = "[data-testid='stPlotlyChart']"
 
 
-def tunggu_grafik(page, minimal: int, batas: float = 45) -> int:
+def tunggu_grafik(page, minimal: int) -> int:
     """Wait until at least `minimal` plotly charts have drawn their SVG; returns how many."""
-    deadline = time.time() + batas
-    n = 0
-    while time.time() < deadline:
-        n = page.locator(f"{CHART} .js-plotly-plot .main-svg").count()
-        if n >= minimal:
-            return n
-        page.wait_for_timeout(300)
-    raise AssertionError(f"hanya {n} grafik tergambar, diharapkan {minimal}")
+    return wait_for_count(page, page.locator(f"{CHART} .js-plotly-plot .main-svg"), minimal,
+                          "drawn plotly chart")
 
 
 def foto_grafik(page, nama: str) -> None:
@@ -36,25 +29,24 @@ def foto_grafik(page, nama: str) -> None:
         if not c.is_visible():
             continue
         c.scroll_into_view_if_needed()
-        page.wait_for_timeout(200)
         c.screenshot(path=str(ARTIFACTS / f"{nama}_{i + 1}.png"))
 
 
-def teks_svg(page, teks: str) -> int:
-    return page.locator(f"{CHART} svg text", has_text=teks).count()
+def teks_svg(page, teks: str):
+    """The chart texts holding `teks` (a locator: assert on it with expect, which waits)."""
+    return page.locator(f"{CHART} svg text", has_text=teks)
 
 
 def test_analisis_kinerja_draws_its_charts(page, app_url, tmp_path):
-    open_page(page, app_url, "analisis-kinerja")
+    open_page(page, app_url, "Analisis Kinerja", "analisis-kinerja")
     # the first sasaran's chart, years, Renstra, predikat and units are open on arrival
     tunggu_grafik(page, 5)
-    wait_idle(page)
     assert_no_exception(page)
-    assert page.get_by_role("heading", name="Analisis Kinerja").count() == 1
+    expect(page.get_by_role("heading", name="Analisis Kinerja")).to_have_count(1)
     # Indonesian numbers inside the drawn charts: the published 57,28 % of the demo
-    assert teks_svg(page, "57,28 %") >= 1
-    assert teks_svg(page, "Capaian terhadap target (%)") >= 1
-    assert teks_svg(page, "Sebaran predikat capaian indikator") == 1
+    expect(teks_svg(page, "57,28 %").first).to_be_attached()
+    expect(teks_svg(page, "Capaian terhadap target (%)").first).to_be_attached()
+    expect(teks_svg(page, "Sebaran predikat capaian indikator")).to_have_count(1)
     screenshot(page, "analisis_kinerja")
     foto_grafik(page, "analisis_kinerja_grafik")
 
@@ -68,13 +60,12 @@ def test_analisis_kinerja_draws_its_charts(page, app_url, tmp_path):
 
 
 def test_realisasi_anggaran_draws_its_charts(page, app_url):
-    open_page(page, app_url, "realisasi-anggaran")
+    open_page(page, app_url, "Realisasi Anggaran", "realisasi-anggaran")
     tunggu_grafik(page, 5)
-    wait_idle(page)
     assert_no_exception(page)
     # the demo's program 5.04.02: pagu 6.910.387.000, realised 6.495.748.767 → 94,00 %
-    assert teks_svg(page, "serapan 94,00 %") == 1
-    assert teks_svg(page, "Efisien (IE ≥ 1)") == 1
-    assert teks_svg(page, "Rupiah (miliar)") == 1
+    expect(teks_svg(page, "serapan 94,00 %")).to_have_count(1)
+    expect(teks_svg(page, "Efisien (IE ≥ 1)")).to_have_count(1)
+    expect(teks_svg(page, "Rupiah (miliar)")).to_have_count(1)
     screenshot(page, "realisasi_anggaran")
     foto_grafik(page, "realisasi_anggaran_grafik")

@@ -6,29 +6,28 @@ from __future__ import annotations
 import re
 
 import openpyxl
-from browser import assert_no_exception, open_page, screenshot, wait_idle
+from browser import after_rerun, assert_no_exception, open_page, reload, screenshot
 from playwright.sync_api import expect
-
-WAKTU = 30_000  # ms; the machine running the suite may be busy
 
 
 def test_download_the_annex_workbook(page, app_url, tmp_path):
-    open_page(page, app_url, "ekspor-lampiran")
+    open_page(page, app_url, "Ekspor Lampiran", "ekspor-lampiran")
     assert_no_exception(page)
-    page.get_by_role("tab", name="Lampiran II", exact=True).click()
-    wait_idle(page)
+    tab = page.get_by_role("tab", name="Lampiran II", exact=True)
+    tab.click()  # tabs switch in the browser: no rerun, so wait for the tab itself
+    expect(tab).to_have_attribute("aria-selected", "true")
     screenshot(page, "ekspor_lampiran")
     tombol = page.locator(".st-key-unduh_semua button")
-    expect(tombol).to_have_text("Unduh semua lampiran (I–V)", timeout=WAKTU)
-    expect(tombol).to_be_disabled(timeout=WAKTU)  # nobody named yet
+    expect(tombol).to_have_text("Unduh semua lampiran (I–V)")
+    expect(tombol).to_be_disabled()  # nobody named yet
     nama = page.locator(".st-key-oleh_ekspor input")
     nama.fill("Uji Peramban")
-    nama.press("Enter")
-    wait_idle(page)
+    with after_rerun(page, "entering the name"):
+        nama.press("Enter")
     # While Streamlit re-renders, the old (disabled) button can linger beside the new one.
-    expect(tombol).to_have_count(1, timeout=WAKTU)
-    expect(tombol).to_be_enabled(timeout=WAKTU)
-    with page.expect_download(timeout=60_000) as info:
+    expect(tombol).to_have_count(1)
+    expect(tombol).to_be_enabled()
+    with page.expect_download() as info:
         tombol.click()
     unduhan = info.value
     assert re.fullmatch(r"lampiran_lkip_\d{4}\.xlsx", unduhan.suggested_filename)
@@ -39,13 +38,11 @@ def test_download_the_annex_workbook(page, app_url, tmp_path):
     ws = wb["Lampiran II"]
     assert ws["A1"].value == "LAMPIRAN II" and ws.page_setup.orientation == "landscape"
     # The download is in the archive, with who made it.
-    page.reload()
-    page.wait_for_selector("[data-testid='stSidebar']")
-    wait_idle(page)
+    reload(page, "Ekspor Lampiran")
     arsip = page.locator(".st-key-ekspor_arsip input")
     expect(arsip).to_have_value(re.compile(r"#\d+ · lampiran_lkip_\d{4}\.xlsx · .* · "
-                                           r"Uji Peramban$"), timeout=WAKTU)
-    expect(page.locator(".st-key-unduh_arsip button")).to_be_visible(timeout=WAKTU)
+                                           r"Uji Peramban$"))
+    expect(page.locator(".st-key-unduh_arsip button")).to_be_visible()
     assert_no_exception(page)
     page.locator(".st-key-unduh_arsip").scroll_into_view_if_needed()
     screenshot(page, "ekspor_lampiran_arsip")

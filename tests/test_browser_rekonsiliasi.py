@@ -15,13 +15,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 from browser import (
+    after_rerun,
     assert_no_exception,
     new_page,
     open_page,
     screenshot,
     serve_copy,
     upload,
-    wait_idle,
+    wait_for_count,
+    wait_for_text,
 )
 
 pytestmark = pytest.mark.browser
@@ -42,35 +44,42 @@ def halaman(browser, app_rk):
     ctx.close()
 
 
-def _metric(page, label: str) -> str:
+def _metric(page, label: str):
+    """The value of the metric labelled `label` (a locator: expect() waits for its text)."""
     m = page.locator("[data-testid='stMetric']").filter(has_text=label).first
-    return m.locator("[data-testid='stMetricValue']").inner_text().strip()
+    return m.locator("[data-testid='stMetricValue']")
 
 
 def _pilih(page, label: str, opsi: str) -> None:
-    """Choose `opsi` in the selectbox or multiselect labelled `label` (type, then click)."""
+    """Choose `opsi` in the selectbox or multiselect labelled `label` (type, then click), and
+    wait for the run that follows; an option already chosen starts no run, so is left as is."""
     kotak = page.get_by_role("combobox", name=label, exact=True)
+    widget = page.locator("[data-testid='stSelectbox'], [data-testid='stMultiSelect']").filter(
+        has=kotak)
+    # A selectbox shows its choice as the input's value, a multiselect as tags beside it.
+    chosen = [kotak.input_value(), *(t.strip() for t in widget.inner_text().splitlines()[1:])]
+    if opsi in chosen:
+        return
     kotak.click()
     kotak.press("Control+a")
     kotak.press_sequentially(opsi, delay=30)
-    page.get_by_role("option", name=opsi, exact=True).first.click()
+    with after_rerun(page, f"choosing {opsi!r} in {label!r}"):
+        page.get_by_role("option", name=opsi, exact=True).first.click()
     page.keyboard.press("Escape")
-    wait_idle(page)
 
 
 def test_page_and_the_correction_round_trip(halaman, app_rk, tmp_path):
     page = halaman
-    # The app's root first: on a cold server, Streamlit serves a URL equal to a file name in
-    # pages/ (rekonsiliasi.py) as an old-style page, without app.py, until app.py has run once.
-    open_page(page, app_rk, "")
-    open_page(page, app_rk, "rekonsiliasi")
-    page.get_by_text("Daftar temuan").wait_for()
+    # open_page arrives through the app's root: on a cold server, Streamlit serves a URL equal
+    # to a file name in pages/ (rekonsiliasi.py) as an old-style page until app.py has run once.
+    open_page(page, app_rk, "Rekonsiliasi", "rekonsiliasi")
+    wait_for_text(page, "Daftar temuan")
     assert_no_exception(page)
-    assert _metric(page, "Temuan") == "16"
-    assert _metric(page, "Teratasi") == "0"
-    grafik = page.locator("[data-testid='stPlotlyChart'] .main-svg")
-    grafik.nth(2).wait_for()  # plotly draws after the script run: wait for the third chart
-    assert grafik.count() >= 3
+    expect(_metric(page, "Temuan")).to_have_text("16")
+    expect(_metric(page, "Teratasi")).to_have_text("0")
+    # plotly draws after the script run: wait for the third chart
+    wait_for_count(page, page.locator("[data-testid='stPlotlyChart'] .main-svg"), 3,
+                   "drawn plotly chart")
     screenshot(page, "rekonsiliasi")
 
     # 1. MUTASI's correction workbook through the real download button
@@ -96,28 +105,27 @@ def test_page_and_the_correction_round_trip(halaman, app_rk, tmp_path):
     wb.save(buf)
 
     # 3. Uploaded through the real Unggah Data page, with no option chosen
-    open_page(page, app_rk, "unggah-data")
+    open_page(page, app_rk, "Unggah Data", "unggah-data")
     page.locator("input[aria-label='Nama pengunggah']").fill("Bidang Mutasi")
-    page.keyboard.press("Enter")
-    wait_idle(page)
+    with after_rerun(page, "entering the uploader's name"):
+        page.keyboard.press("Enter")
     upload(page, path.name, buf.getvalue())
     page.get_by_role("button", name="Periksa dan muat").click()
-    wait_idle(page)
-    page.get_by_text("dimuat sebagai kiriman").first.wait_for()
+    wait_for_text(page, "dimuat sebagai kiriman")
     assert_no_exception(page)
 
     # 4. Back on Rekonsiliasi the finding is teratasi, with when
-    open_page(page, app_rk, "rekonsiliasi")
-    page.get_by_text("Daftar temuan").wait_for()
-    assert _metric(page, "Teratasi") == "1"
-    assert _metric(page, "Temuan") == "15"
+    open_page(page, app_rk, "Rekonsiliasi", "rekonsiliasi")
+    wait_for_text(page, "Daftar temuan")
+    expect(_metric(page, "Teratasi")).to_have_text("1")
+    expect(_metric(page, "Temuan")).to_have_text("15")
     _pilih(page, "Status", "Teratasi")
     # the page reruns with the filter: only the resolved finding is left to pick
     expect(page.get_by_role("combobox", name="Temuan", exact=True)).to_have_value(
         re.compile(r"^R07 · TW III · MUTASI"))
-    page.get_by_text("Tidak terjadi lagi sejak").wait_for()
-    assert page.locator("[data-testid='stAlert']").filter(
-        has_text="Realisasi TW III indikator").count() == 1
+    wait_for_text(page, "Tidak terjadi lagi sejak")
+    expect(page.locator("[data-testid='stAlert']").filter(
+        has_text="Realisasi TW III indikator")).to_have_count(1)
     assert_no_exception(page)
     page.get_by_text("Kemajuan koreksi per unit").scroll_into_view_if_needed()
     screenshot(page, "rekonsiliasi_teratasi")

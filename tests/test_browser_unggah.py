@@ -7,6 +7,7 @@ import io
 import openpyxl
 import pytest
 from browser import (
+    after_rerun,
     assert_no_exception,
     new_page,
     open_page,
@@ -14,8 +15,9 @@ from browser import (
     screenshot,
     serve_copy,
     upload,
-    wait_idle,
+    wait_for_text,
 )
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +38,7 @@ def page(browser, app_unggah):
 
 def test_template_download_and_bad_upload_then_good_upload(page, app_unggah, tmp_path):
     app_url = app_unggah
-    open_page(page, app_url, "unggah-data")
+    open_page(page, app_url, "Unggah Data", "unggah-data")
     assert_no_exception(page)
     screenshot(page, "unggah_data")
 
@@ -52,15 +54,13 @@ def test_template_download_and_bad_upload_then_good_upload(page, app_unggah, tmp
 
     # 2. A file that is not a spreadsheet is refused with a plain message; nothing changes.
     page.locator("input[aria-label='Nama pengunggah']").fill("Staf Perencanaan")
-    page.keyboard.press("Enter")
-    wait_idle(page)
+    with after_rerun(page, "entering the uploader's name"):
+        page.keyboard.press("Enter")
     upload(page, "catatan.xlsx", b"ini bukan spreadsheet, hanya teks biasa\x00\x01")
     page.get_by_role("button", name="Periksa dan muat").click()
-    wait_idle(page)
-    alert = page.get_by_text("tidak ada data yang dimuat")
-    alert.wait_for()
+    wait_for_text(page, "tidak ada data yang dimuat")
+    expect(page.locator("[data-testid='stAlert']").last).to_contain_text("bukan berkas spreadsheet")
     screenshot(page, "unggah_ditolak")
-    assert "bukan berkas spreadsheet" in page.locator("[data-testid='stAlert']").all_inner_texts()[-1]
 
     # 3. The downloaded template, filled in, loads and appears in the history.
     ws = wb["kinerja"]
@@ -72,7 +72,6 @@ def test_template_download_and_bad_upload_then_good_upload(page, app_unggah, tmp
     remove_uploads(page)
     upload(page, path.name, buf.getvalue())
     page.get_by_role("button", name="Periksa dan muat").click()
-    wait_idle(page)
-    page.get_by_text("dimuat sebagai kiriman").first.wait_for()
+    wait_for_text(page, "dimuat sebagai kiriman")
     assert_no_exception(page)
     screenshot(page, "unggah_berhasil")
