@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
+from tunggu import pemegang, sampai
 
 from lkip_core import db, submisi
 from lkip_core.basis import Basis, basis
@@ -69,11 +70,10 @@ def test_two_sessions_upload_the_same_slot_at_once_leave_one_active(berkas_db):
         mulai = threading.Barrier(2)
         hasil = [None, None]
 
-        def unggah(i: int) -> None:
-            data = versi[i]
+        def unggah(i: int, versi=versi, mulai=mulai, hasil=hasil) -> None:
             with b.sesi() as con:
                 mulai.wait()
-                hasil[i] = impor(con, [(f"r{i}.xlsx", data)], oleh=f"orang{i}",
+                hasil[i] = impor(con, [(f"r{i}.xlsx", versi[i])], oleh=f"orang{i}",
                                  jenis="realisasi")
 
         ts = [threading.Thread(target=unggah, args=(i,)) for i in range(2)]
@@ -125,7 +125,7 @@ def test_two_processes_upload_the_same_slot_at_once_leave_one_active(berkas_db, 
         f = tmp_path / f"r{i}.xlsx"
         f.write_bytes(data)
         files.append(f)
-    for putaran in range(3):
+    for _ in range(3):
         procs = [subprocess.Popen(
             [PY, "-m", "lkip_core", "--db", str(berkas_db), "import", str(f), "--oleh", f"p{i}",
              "--json"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -150,14 +150,9 @@ def test_command_line_works_while_the_app_holds_the_database(berkas_db, tmp_path
             [PY, "-m", "lkip_core", "--db", str(berkas_db), "submissions", "--json"], cwd=ROOT,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         # the waiting command announces itself; the app sees it before letting a new run in
-        batas = 60
-        import time
-
-        t0 = time.monotonic()
-        while not app._ada_antrean():
-            assert proses.poll() is None, proses.communicate()
-            assert time.monotonic() - t0 < batas, "the command never announced that it waits"
-            time.sleep(0.02)
+        sampai(lambda: app._ada_antrean() or proses.poll() is not None,
+               "the command announces that it waits for the database")
+        assert proses.poll() is None, proses.communicate()
     out, err = proses.communicate(timeout=60)
     assert proses.returncode == 0, err
     assert [r["jenis"] for r in json.loads(out)] == ["master"]
@@ -170,12 +165,7 @@ def test_command_line_works_while_the_app_holds_the_database(berkas_db, tmp_path
 
 
 def test_a_wait_that_runs_out_is_a_clear_message_with_exit_2(berkas_db):
-    code = ("import sys, time; from lkip_core.basis import Basis; b = Basis(sys.argv[1], lepas=0)\n"
-            "with b.sesi():\n    print('pegang', flush=True); time.sleep(30)\n")
-    holder = subprocess.Popen([PY, "-c", code, str(berkas_db)], cwd=ROOT, stdout=subprocess.PIPE,
-                              text=True)
-    try:
-        assert holder.stdout.readline().strip() == "pegang"
+    with pemegang(berkas_db):
         env = {**os.environ, "LKIP_TUNGGU": "1"}
         r = _cli(berkas_db, "submissions", env=env)
         assert r.returncode == 2
@@ -184,9 +174,6 @@ def test_a_wait_that_runs_out_is_a_clear_message_with_exit_2(berkas_db):
         with pytest.raises(BasisDataTerkunci, match="sedang dipakai"):
             with Basis(berkas_db, tunggu=0.5).sesi():
                 pass
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 @pytest.mark.slow

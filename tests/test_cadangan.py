@@ -7,12 +7,12 @@ import datetime as dt
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import duckdb
 import pytest
 from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
+from tunggu import sampai
 
 from lkip_core import arsip, cadangan, db, pemulihan, pengaturan, submisi
 from lkip_core.basis import Basis, basis
@@ -98,14 +98,12 @@ def test_snapshot_while_another_session_writes_then_restore_into_a_new_path(tmp_
     t = threading.Thread(target=penulis)
     t.start()
     try:
-        while putaran[0] < 20:
-            time.sleep(0.01)
+        sampai(lambda: putaran[0] >= 20, "the writer thread wrote 20 times")
         with app.sesi() as con:
             sebelum = putaran[0]
             snap = cadangan.salin(con, tmp_path / "salinan" / "snap.duckdb")
             sesudah = putaran[0]
-        while putaran[0] < sesudah + 20:  # the writer went on after the snapshot
-            time.sleep(0.01)
+        sampai(lambda: putaran[0] >= sesudah + 20, "the writer went on after the snapshot")
     finally:
         berhenti.set()
         t.join()
@@ -143,13 +141,10 @@ def test_the_command_line_waits_for_the_app_then_writes_its_snapshot(kecil, tmp_
         proses = subprocess.Popen([PY, "-m", "lkip_core", "--db", str(kecil), "cadangan", "--out",
                                    str(out)], cwd=ROOT, stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True)
-        t0 = time.monotonic()
-        while not app._ada_antrean():  # the command announced that it waits for the file
-            assert proses.poll() is None, proses.communicate()
-            assert time.monotonic() - t0 < 60
-            time.sleep(0.02)
-        time.sleep(0.5)  # the page run goes on for a moment; the command keeps waiting
-        assert proses.poll() is None
+        sampai(lambda: app._ada_antrean() or proses.poll() is not None,
+               "the command announces that it waits for the file")
+        con.execute("SELECT count(*) FROM pengaturan").fetchall()  # the page run goes on
+        assert proses.poll() is None  # and the command keeps waiting
     _, err = proses.communicate(timeout=60)
     assert proses.returncode == 0, err
     assert f"Cadangan ditulis ke {out}" in err
@@ -227,7 +222,8 @@ def test_restore_inside_the_app_waits_for_the_other_sessions(kecil, tmp_path):
     def halaman_lain() -> None:
         with b.sesi() as con:
             sibuk.set()
-            time.sleep(0.5)
+            # still busy when the restore starts and waits for this run to end
+            sampai(lambda: b._eksklusif is not None, "the restore starts waiting")
             con.execute("SELECT count(*) FROM submission").fetchone()
             selesai.set()
 
