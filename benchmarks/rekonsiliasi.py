@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         if unit1:
             b, m, _ = _ukur(lambda: rekonsiliasi(con.cursor(), tahun, unit1), args.ulang)
             print(f"Rekonsiliasi satu unit ({unit1}): terbaik {b:.3f} s, median {m:.3f} s")
-            b, m, data = _ukur(lambda: buku_koreksi(con, tahun, unit1, laporan=lap), args.ulang)
+            b, m, data = _ukur(lambda: buku_koreksi(con, tahun, unit1, oleh="benchmark", laporan=lap), args.ulang)
             print(f"Buku koreksi {unit1}: terbaik {b:.3f} s, median {m:.3f} s, "
                   f"{len(data) / 1024:.0f} KB")
         con.close()

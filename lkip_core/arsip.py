@@ -2,7 +2,8 @@
 
 An archived export is never changed or deleted; downloading it again gives the same bytes (the
 sha256 proves it). `submission_ids` records the active submissions the figures were read from,
-so a later revision or rollback does not make an old annex unexplainable.
+so a later revision or rollback does not make an old annex unexplainable. Exporting needs the
+permission `ekspor` (admin, pimpinan); each archived export is audited with it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from . import akun, db
 from .errors import InputRefused, NotFound
 
 KOLOM = ["id", "jenis", "tahun", "lampiran", "nama_berkas", "oleh", "waktu", "submission_ids",
@@ -30,35 +32,35 @@ def sumber_aktif(cur: duckdb.DuckDBPyConnection, tahun: int) -> list[int]:
     return [r[0] for r in rows]
 
 
-def arsipkan(con: duckdb.DuckDBPyConnection, *, jenis: str, tahun: int | None, nama_berkas: str,
-             isi: bytes, oleh: str, lampiran: Iterable[str] | None = None,
-             submission_ids: Iterable[int] | None = None) -> int:
-    """Record an export and its bytes; returns its id.
+PESAN_TANPA_NAMA = "Isi nama Anda dulu: setiap ekspor dicatat di arsip beserta pembuatnya."
 
-    `submission_ids` defaults to `sumber_aktif(tahun)` (what the annexes are built from).
-    """
-    oleh = (oleh or "").strip()
-    if not oleh:
-        raise InputRefused("Isi nama Anda dulu: setiap ekspor dicatat di arsip beserta pembuatnya.")
+
+def arsipkan(con: duckdb.DuckDBPyConnection, *, jenis: str, tahun: int | None, nama_berkas: str,
+             isi: bytes, oleh: akun.Akun | str, lampiran: Iterable[str] | None = None,
+             submission_ids: Iterable[int] | None = None) -> int:
+    """Record an export and its bytes, and audit it (aksi `ekspor`), in one transaction;
+    returns its id. `submission_ids` defaults to `sumber_aktif(tahun)` (what the annexes are
+    built from)."""
+    pelaku = akun.wajib(con, oleh, "ekspor", objek=nama_berkas, tahun=tahun,
+                        kosong=PESAN_TANPA_NAMA)
     if not isi:
         raise InputRefused("Berkas ekspor kosong; tidak ada yang diarsipkan.")
-    cur = con.cursor()
-    if submission_ids is None:
-        submission_ids = sumber_aktif(cur, tahun) if tahun is not None else []
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    lampiran = ",".join(lampiran) if lampiran else None
+    sha = hashlib.sha256(isi).hexdigest()
+    with db.transaksi(con) as cur:
+        if submission_ids is None:
+            submission_ids = sumber_aktif(cur, tahun) if tahun is not None else []
+        ids = [int(i) for i in submission_ids]
         eid = cur.execute(
             "INSERT INTO ekspor (jenis, tahun, lampiran, nama_berkas, oleh, waktu, submission_ids, "
             "sha256, ukuran) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [jenis, tahun, ",".join(lampiran) if lampiran else None, nama_berkas, oleh,
-             datetime.now().replace(microsecond=0), [int(i) for i in submission_ids],
-             hashlib.sha256(isi).hexdigest(), len(isi)],
+            [jenis, tahun, lampiran, nama_berkas, pelaku.nama_pengguna,
+             datetime.now().replace(microsecond=0), ids, sha, len(isi)],
         ).fetchone()[0]
         cur.execute("INSERT INTO ekspor_berkas VALUES (?, ?)", [eid, isi])
-        cur.execute("COMMIT")
-    except Exception:
-        cur.execute("ROLLBACK")
-        raise
+        akun.audit.catat(cur, pelaku, "ekspor", nama_berkas, tahun=tahun, rincian={
+            "jenis": jenis, "lampiran": lampiran, "ekspor_id": eid, "submission_ids": ids,
+            "sha256": sha, "ukuran": len(isi)})
     return eid
 
 

@@ -14,6 +14,7 @@ format would show the viewer's locale separators, and many office PCs run an Eng
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import math
 
@@ -24,7 +25,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
-from . import fmt, pengaturan, tahapan
+from . import akun, db, fmt, pengaturan, tahapan
 from ._slide import ABU, BIRU, HIJAU, MERAH, Dek, baris_teks, kotak_angka, rgb, tabel, teks
 from .grafik import gaya
 from .grafik.gaya import warna_predikat
@@ -346,10 +347,17 @@ def _slide_tahapan(dek: Dek, r: Ringkasan, hari_ini: dt.date) -> None:
                    Inches(12.3), Inches(0.6), 16)
 
 
+def nama_paparan(tahun: int, hari_ini: dt.date | None = None) -> str:
+    return f"paparan_kinerja_{tahun}_{(hari_ini or dt.date.today()):%Y%m%d}.pptx"
+
+
 def buat_paparan(con: duckdb.DuckDBPyConnection, tahun: int,
-                 hari_ini: dt.date | None = None) -> bytes:
-    """The briefing deck of `tahun` as .pptx bytes (16:9, native charts)."""
+                 hari_ini: dt.date | None = None, *, oleh: akun.Akun | str) -> bytes:
+    """The briefing deck of `tahun` as .pptx bytes (16:9, native charts). Needs `ekspor`
+    (admin, pimpinan); each one made is audited."""
     hari_ini = hari_ini or dt.date.today()
+    nama = nama_paparan(tahun, hari_ini)
+    pelaku = akun.wajib(con, oleh, "ekspor", objek=nama, tahun=tahun)
     cur = con.cursor()
     r = ringkasan(cur, tahun)
     dek = Dek(Presentation(), cur)
@@ -362,4 +370,8 @@ def buat_paparan(con: duckdb.DuckDBPyConnection, tahun: int,
     _slide_tahapan(dek, r, hari_ini)
     buf = io.BytesIO()
     dek.prs.save(buf)
-    return buf.getvalue()
+    isi = buf.getvalue()
+    with db.transaksi(con) as tx:
+        akun.audit.catat(tx, pelaku, "ekspor", nama, tahun=tahun, rincian={
+            "jenis": "paparan", "sha256": hashlib.sha256(isi).hexdigest(), "ukuran": len(isi)})
+    return isi

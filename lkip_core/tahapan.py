@@ -26,7 +26,7 @@ import duckdb
 import holidays
 import pandas as pd
 
-from . import fmt
+from . import akun, db, fmt
 from .errors import InputRefused
 
 AKTOR = ("Pelaksana", "Kasubag Perencanaan", "Kabid", "Sekretaris", "Ka. Badan")
@@ -176,15 +176,26 @@ def hari_kerja_antara(sesudah: dt.date, sampai: dt.date, *, cuti_bersama: bool =
 
 # --- Storage --------------------------------------------------------------------------------
 
+_TANPA_NAMA = "Isi nama Anda dulu: setiap perubahan jadwal dicatat beserta pengisinya."
+
+
 def simpan_rencana(con: duckdb.DuckDBPyConnection, tahun: int, tanggal_mulai: dt.date, *,
-                   cuti_bersama: bool = True, oleh: str = "") -> None:
-    """Set (or move) the plan of `tahun`: the SOP starts on `tanggal_mulai`."""
+                   cuti_bersama: bool = True, oleh: akun.Akun | str) -> None:
+    """Set (or move) the plan of `tahun`: the SOP starts on `tanggal_mulai`. Admin only
+    (`tahapan`); audited with the plan it replaces."""
+    pelaku = akun.wajib(con, oleh, "tahapan", objek="rencana", tahun=tahun, kosong=_TANPA_NAMA)
     if not isinstance(tanggal_mulai, dt.date):
         raise InputRefused("Tanggal mulai harus berupa tanggal.")
-    con.cursor().execute(
-        "INSERT INTO tahapan_rencana (tahun, tanggal_mulai, cuti_bersama, oleh, waktu) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [tahun, tanggal_mulai, cuti_bersama, oleh or "-", _sekarang()])
+    with db.transaksi(con) as cur:
+        lama = baca_rencana(cur, tahun)
+        cur.execute(
+            "INSERT INTO tahapan_rencana (tahun, tanggal_mulai, cuti_bersama, oleh, waktu) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [tahun, tanggal_mulai, cuti_bersama, pelaku.nama_pengguna, _sekarang()])
+        akun.audit.catat(cur, pelaku, "tahapan", "rencana", tahun=tahun, rincian={
+            "lama": None if lama is None else {"tanggal_mulai": lama["tanggal_mulai"],
+                                               "cuti_bersama": lama["cuti_bersama"]},
+            "baru": {"tanggal_mulai": tanggal_mulai, "cuti_bersama": cuti_bersama}})
 
 
 def baca_rencana(cur: duckdb.DuckDBPyConnection, tahun: int) -> dict | None:
@@ -196,9 +207,12 @@ def baca_rencana(cur: duckdb.DuckDBPyConnection, tahun: int) -> dict | None:
 
 
 def simpan_realisasi(con: duckdb.DuckDBPyConnection, tahun: int, langkah: int,
-                     mulai: dt.date | None, selesai: dt.date | None, *, oleh: str = "",
+                     mulai: dt.date | None, selesai: dt.date | None, *, oleh: akun.Akun | str,
                      catatan: str | None = None) -> None:
-    """Record when a step really started and finished (None: not yet)."""
+    """Record when a step really started and finished (None: not yet). Admin only
+    (`tahapan`); audited with the dates it replaces."""
+    pelaku = akun.wajib(con, oleh, "tahapan", objek=f"langkah {langkah}", tahun=tahun,
+                        kosong=_TANPA_NAMA)
     if langkah not in _NOMOR:
         raise InputRefused(f"Langkah {langkah} tidak ada; SOP ini punya langkah 1 sampai 12.")
     if selesai is not None and mulai is None:
@@ -206,10 +220,16 @@ def simpan_realisasi(con: duckdb.DuckDBPyConnection, tahun: int, langkah: int,
     if mulai is not None and selesai is not None and selesai < mulai:
         raise InputRefused(f"Langkah {langkah}: tanggal selesai ({fmt.tanggal(selesai)}) "
                            f"sebelum tanggal mulai ({fmt.tanggal(mulai)}). Perbaiki salah satunya.")
-    con.cursor().execute(
-        "INSERT INTO tahapan_realisasi (tahun, langkah, mulai, selesai, catatan, oleh, waktu) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [tahun, langkah, mulai, selesai, catatan, oleh or "-", _sekarang()])
+    with db.transaksi(con) as cur:
+        lama = cur.execute("SELECT mulai, selesai FROM v_tahapan_realisasi WHERE tahun = ? "
+                           "AND langkah = ?", [tahun, langkah]).fetchone()
+        cur.execute(
+            "INSERT INTO tahapan_realisasi (tahun, langkah, mulai, selesai, catatan, oleh, waktu) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [tahun, langkah, mulai, selesai, catatan, pelaku.nama_pengguna, _sekarang()])
+        akun.audit.catat(cur, pelaku, "tahapan", f"langkah {langkah}", tahun=tahun, rincian={
+            "lama": None if lama is None else {"mulai": lama[0], "selesai": lama[1]},
+            "baru": {"mulai": mulai, "selesai": selesai}, "catatan": catatan})
 
 
 def baca_realisasi(cur: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame:

@@ -213,12 +213,12 @@ def test_token_expires(con_akun):
 def test_token_lifetime_defaults_to_the_sesi_menit_setting(con_akun):
     budi = akun.ambil(con_akun, "budi")
     t0 = datetime(2026, 3, 2, 9, 0)
-    pengaturan.simpan(con_akun, "sesi_menit", 10)
+    pengaturan.simpan(con_akun, "sesi_menit", 10, oleh=UJI)
     token = akun.buat_token(con_akun, budi, sekarang=t0)
     assert akun.baca_token(con_akun, token, sekarang=t0 + timedelta(minutes=9)) == budi
     assert akun.baca_token(con_akun, token, sekarang=t0 + timedelta(minutes=11)) is None
     with pytest.raises(InputRefused):
-        pengaturan.simpan(con_akun, "sesi_menit", 1)
+        pengaturan.simpan(con_akun, "sesi_menit", 1, oleh=UJI)
 
 
 def test_a_tampered_or_foreign_token_is_refused(con_akun, master_bytes):

@@ -139,6 +139,8 @@ def test_audit_lists_who_did_what(dengan_master, db_file, monkeypatch):
     rows = _json(out)
     kunci = {"waktu", "oleh", "peran", "aksi", "objek"}
     assert all(kunci <= set(r) for r in rows)
+    *rows, master = rows  # the fixture's import, as the operating-system user of this machine
+    assert (master["peran"], master["aksi"], master["objek"]) == ("admin", "impor", "master.xlsx")
     assert [(r["oleh"], r["peran"], r["aksi"], r["objek"]) for r in rows] == [
         ("siti", "bendahara", "impor", "lpj.xlsx"),
         ("siti", "bendahara", "masuk", "siti"),

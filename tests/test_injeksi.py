@@ -191,7 +191,7 @@ def test_findings_table_with_a_review_note(con_racun):
 
 
 def test_correction_workbook(con_racun):
-    periksa(buku_koreksi(con_racun, 2025, "BID1"), RACUN)
+    periksa(buku_koreksi(con_racun, 2025, "BID1", oleh="uji"), RACUN)
 
 
 def test_lampiran_and_bab3_keep_only_our_sum_totals(con_racun):

@@ -51,7 +51,7 @@ def _tabel_temuan(data: bytes) -> list[dict]:
 def test_workbook_lists_open_findings_then_the_units_data_as_the_template(data):
     laporan = rekonsiliasi(data.cursor(), 2025)
     tinjau(data, "R01|2025|1|5.03.02.2.01.0002", "diterima", "pembulatan sen", "Kasubag")
-    buku = buku_koreksi(data, 2025, "BID1")
+    buku = buku_koreksi(data, 2025, "BID1", oleh="uji")
     wb = openpyxl.load_workbook(io.BytesIO(buku))
     assert wb.sheetnames == ["temuan", "kinerja", "anggaran", "petunjuk", "_lkip"]
     assert wb.active.title == "temuan"
@@ -89,7 +89,7 @@ def test_workbook_lists_open_findings_then_the_units_data_as_the_template(data):
 def test_round_trip_fixes_a_finding(data):
     awal = rekonsiliasi(data.cursor(), 2025)
     assert {R07, R08} <= set(awal.temuan["kunci"])
-    buku = buku_koreksi(data, 2025, "BID1", laporan=awal)
+    buku = buku_koreksi(data, 2025, "BID1", oleh="uji", laporan=awal)
     wb = openpyxl.load_workbook(io.BytesIO(buku))
     ws = wb["kinerja"]
     kolom = [c.value for c in ws[4]].index("Realisasi TW III")
@@ -115,7 +115,7 @@ def test_round_trip_fixes_a_finding(data):
 
 def test_untouched_workbook_imports_unchanged(data):
     awal = rekonsiliasi(data.cursor(), 2025)
-    buku = buku_koreksi(data, 2025, "BID1", laporan=awal)
+    buku = buku_koreksi(data, 2025, "BID1", oleh="uji", laporan=awal)
     hasil = impor(data, [("koreksi.xlsx", buku)], oleh="uji")
     assert hasil.ok and not hasil.warnings, (hasil.errors, hasil.warnings)
     kini = rekonsiliasi(data.cursor(), 2025)
@@ -124,7 +124,7 @@ def test_untouched_workbook_imports_unchanged(data):
 
 
 def test_zip_of_every_unit(data):
-    arsip = zipfile.ZipFile(io.BytesIO(semua_koreksi(data, 2025)))
+    arsip = zipfile.ZipFile(io.BytesIO(semua_koreksi(data, 2025, oleh="uji")))
     assert sorted(arsip.namelist()) == [nama_koreksi("BID1", 2025), nama_koreksi("SEKRE", 2025)]
     sekre = arsip.read(nama_koreksi("SEKRE", 2025))
     tabel = _tabel_temuan(sekre)
@@ -137,5 +137,5 @@ def test_unit_without_open_findings_gets_the_note(data):
     laporan = rekonsiliasi(data.cursor(), 2025)
     for k in laporan.temuan.loc[laporan.temuan["kode_unit"] == "BID1", "kunci"]:
         tinjau(data, k, "selesai", None, "uji")
-    teks = [r[0] for r in _lembar(buku_koreksi(data, 2025, "BID1"), "temuan") if r[0]]
+    teks = [r[0] for r in _lembar(buku_koreksi(data, 2025, "BID1", oleh="uji"), "temuan") if r[0]]
     assert any(str(t).startswith("Tidak ada temuan terbuka") for t in teks)

@@ -48,7 +48,7 @@ def con_data(con_master):
     hasil = impor(con_master, [("r.xlsx", realisasi_xlsx()), ("lpj.xlsx", lpj_xlsx())],
                   oleh="uji")
     assert hasil.ok, hasil.errors
-    pengaturan.simpan(con_master, "tanggal_ttd", TANGGAL)
+    pengaturan.simpan(con_master, "tanggal_ttd", TANGGAL, oleh="uji")
     return con_master
 
 
@@ -246,8 +246,8 @@ def test_lampiran_subset_and_names(con_data):
 
 
 def test_titles_and_signature_come_from_settings(con_data):
-    pengaturan.simpan(con_data, "judul_lampiran_i", "Perjanjian Kinerja Tahun 2025")
-    pengaturan.simpan(con_data, "tempat_ttd", "Kota Tangerang")
+    pengaturan.simpan(con_data, "judul_lampiran_i", "Perjanjian Kinerja Tahun 2025", oleh="uji")
+    pengaturan.simpan(con_data, "tempat_ttd", "Kota Tangerang", oleh="uji")
     ws = _buka(buku_lampiran(con_data, 2025, ("I",)))["Lampiran I"]
     teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert teks[1] == "PERJANJIAN KINERJA TAHUN 2025"
@@ -259,7 +259,7 @@ def test_titles_and_signature_come_from_settings(con_data):
 def test_empty_signature_date_is_today_in_indonesian(con_data):
     from lkip_core import fmt
 
-    pengaturan.simpan(con_data, "tanggal_ttd", "")
+    pengaturan.simpan(con_data, "tanggal_ttd", "", oleh="uji")
     ws = _buka(buku_lampiran(con_data, 2025, ("III",)))["Lampiran III"]
     teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     hari_ini = fmt.tanggal(__import__("datetime").date.today())
@@ -312,8 +312,10 @@ def test_export_is_archived_with_its_sources(con_data):
         arsip.isi_ekspor(cur, 999)
 
 
-def test_command_line_export(db_file, capsys):
+def test_command_line_export(db_file, capsys, monkeypatch):
     from contoh import master_xlsx
+
+    monkeypatch.setattr("getpass.getuser", lambda: "operator-server")  # no --oleh: the OS user
 
     con = __import__("lkip_core.db", fromlist=["connect"]).connect(db_file)
     assert impor(con, [("m.xlsx", master_xlsx()), ("r.xlsx", realisasi_xlsx())], oleh="uji").ok
@@ -330,7 +332,7 @@ def test_command_line_export(db_file, capsys):
     assert cli.main(["--db", str(db_file), "export", "--tahun", "2030", "--out", str(out)]) == 2
     con = __import__("lkip_core.db", fromlist=["connect"]).connect(db_file)
     daftar = arsip.daftar_ekspor(con.cursor())
-    assert list(daftar["oleh"]) == ["command line"] and daftar.iloc[0]["id"] == doc["id"]
+    assert list(daftar["oleh"]) == ["operator-server"] and daftar.iloc[0]["id"] == doc["id"]
     con.close()
 
 

@@ -64,7 +64,7 @@ def _charts(slide) -> list:
 
 
 def test_deck_layout_and_slides(con_bid1, temuan_palsu):
-    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
     slides = list(prs.slides)
     # title, headline, sasaran overview, S1, S2, budget, reconciliation, next steps
@@ -80,7 +80,7 @@ def test_deck_layout_and_slides(con_bid1, temuan_palsu):
 
 
 def test_sasaran_charts_equal_tabel_capaian(con_bid1, temuan_palsu):
-    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     df = tabel_capaian(con_bid1.cursor(), 2025)
     for slide, kode in ((prs.slides[3], "S1"), (prs.slides[4], "S2")):
         (chart,) = _charts(slide)
@@ -100,7 +100,7 @@ def test_sasaran_charts_equal_tabel_capaian(con_bid1, temuan_palsu):
 
 
 def test_headline_and_overview_charts(con_bid1, temuan_palsu):
-    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     r = ringkasan(con_bid1.cursor(), 2025)
     (pred,) = _charts(prs.slides[1])
     assert pred.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
@@ -115,7 +115,7 @@ def test_headline_and_overview_charts(con_bid1, temuan_palsu):
 
 
 def test_budget_slide_equals_hitung_anggaran(con_bid1, temuan_palsu):
-    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     hasil = hitung_anggaran(con_bid1.cursor(), 2025)
     slide = prs.slides[5]
     (chart,) = _charts(slide)
@@ -131,7 +131,7 @@ def test_budget_slide_equals_hitung_anggaran(con_bid1, temuan_palsu):
 
 
 def test_reconciliation_slide(con_bid1, temuan_palsu):
-    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     slide = prs.slides[6]
     per_aturan, per_unit = _charts(slide)
     assert per_aturan.chart_type == XL_CHART_TYPE.COLUMN_STACKED
@@ -147,17 +147,17 @@ def test_reconciliation_slide(con_bid1, temuan_palsu):
 
 def test_reconciliation_missing(con_bid1, monkeypatch):
     monkeypatch.setitem(sys.modules, "lkip_core.rekonsiliasi", None)
-    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     assert "belum tersedia" in _teks(prs.slides[6]) and not _charts(prs.slides[6])
 
 
 def test_next_steps_from_the_sop_tracker(con_bid1, temuan_palsu):
-    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     assert "belum ditetapkan" in _teks(prs.slides[-1])
     tahapan.simpan_rencana(con_bid1, 2025, dt.date(2026, 2, 12), cuti_bersama=False, oleh="x")
     tahapan.simpan_realisasi(con_bid1, 2025, 1, dt.date(2026, 2, 12), dt.date(2026, 2, 12),
                              oleh="x")
-    slide = _baca(buat_paparan(con_bid1, 2025, HARI_INI)).slides[-1]
+    slide = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji")).slides[-1]
     teks = _teks(slide)
     assert "12 Februari 2026 s.d. 5 Maret 2026" in teks
     assert "Langkah 2 (Rekapitulasi data) seharusnya selesai 13 Februari 2026" in teks
@@ -167,7 +167,7 @@ def test_next_steps_from_the_sop_tracker(con_bid1, temuan_palsu):
 
 def test_long_sasaran_continue_on_another_slide(con_bid1, temuan_palsu, monkeypatch):
     monkeypatch.setattr(paparan, "INDIKATOR_PER_SLIDE", 1)
-    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI))
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     assert len(prs.slides) == 9
     assert "Sasaran S1 (lanjutan 2/2)" in _teks(prs.slides[4])
     (chart,) = _charts(prs.slides[4])
@@ -195,7 +195,7 @@ def test_libreoffice_renders_the_deck(con_bid1, temuan_palsu, tmp_path):
             pytest.fail("LibreOffice (soffice) tidak terpasang; `make test` memasangnya")
         pytest.skip("LibreOffice (soffice) tidak terpasang; `make test` memasangnya")
     path = tmp_path / "paparan.pptx"
-    path.write_bytes(buat_paparan(con_bid1, 2025, HARI_INI))
+    path.write_bytes(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=120)

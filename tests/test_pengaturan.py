@@ -69,8 +69,10 @@ def test_custom_scale_from_an_edited_table(con):
 def test_a_scale_without_a_last_catch_all_row_is_refused(con):
     tabel = pd.DataFrame({"Batas bawah (%)": [90.0, 50.0], "Predikat": ["Baik", "Kurang"]})
     with pytest.raises(InputRefused, match="Baris terakhir"):
-        pengaturan.simpan(con, "skala_predikat_kustom", pengaturan.skala_dari_tabel(tabel))
+        pengaturan.simpan(con, "skala_predikat_kustom", pengaturan.skala_dari_tabel(tabel),
+                          oleh="uji")
     tabel = pd.DataFrame({"Batas bawah (%)": [50.0, 90.0, None],
                           "Predikat": ["A", "B", "C"]})
     with pytest.raises(InputRefused, match="lebih kecil"):
-        pengaturan.simpan(con, "skala_predikat_kustom", pengaturan.skala_dari_tabel(tabel))
+        pengaturan.simpan(con, "skala_predikat_kustom", pengaturan.skala_dari_tabel(tabel),
+                          oleh="uji")

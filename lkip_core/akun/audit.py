@@ -13,7 +13,9 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pandas as pd
 
+from .. import db
 from . import peran
+from .galat import TidakDiizinkan
 from .model import Akun
 
 KOLOM = ["id", "waktu", "oleh", "peran", "aksi", "objek", "tahun", "rincian", "berhasil"]
@@ -47,10 +49,17 @@ def wajib_izin(cur: duckdb.DuckDBPyConnection, akun: Akun, aksi: str, *,
     alasan = peran.alasan_tolak(akun, aksi, kode_unit)
     if alasan is None:
         return
-    # A cursor of its own: the caller's transaction may be rolled back, the refusal must stay.
-    catat(cur.cursor(), akun, aksi, objek if objek is not None else kode_unit, tahun=tahun,
-          rincian={"pesan": alasan, "kode_unit": kode_unit}, berhasil=False)
-    peran.periksa_izin(akun, aksi, kode_unit=kode_unit)
+    catat_tolak(cur, akun, aksi, objek, kode_unit=kode_unit, tahun=tahun, pesan=alasan)
+    raise TidakDiizinkan(alasan)
+
+
+def catat_tolak(cur: duckdb.DuckDBPyConnection, akun: Akun, aksi: str, objek: str | None, *,
+                kode_unit: str | None, tahun: int | None, pesan: str) -> None:
+    """Log a refusal of `aksi` in a transaction of its own, committed at once: the caller's
+    transaction may be rolled back, the refusal must stay."""
+    with db.transaksi(cur) as tx:
+        catat(tx, akun, aksi, objek if objek is not None else kode_unit, tahun=tahun,
+              rincian={"pesan": pesan, "kode_unit": kode_unit}, berhasil=False)
 
 
 def daftar(cur: duckdb.DuckDBPyConnection, tahun: int | None = None, aksi: str | None = None,

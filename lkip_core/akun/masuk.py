@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 import duckdb
 
+from .. import db
 from . import audit, sandi
 from .galat import MasukGagal, Terkunci
 from .model import Akun
@@ -49,32 +50,40 @@ def masuk(con: duckdb.DuckDBPyConnection, nama: str, sandi_: str, *,
     pelaku = akun or kunci or "(kosong)"
     if gagal and gagal[2] and gagal[2] > sekarang:
         menit = _menit_tersisa(gagal[2], sekarang)
-        audit.catat(cur, pelaku, "masuk", kunci, rincian={"alasan": "terkunci"}, berhasil=False)
+        with db.transaksi(con) as tx:
+            audit.catat(tx, pelaku, "masuk", kunci, rincian={"alasan": "terkunci"},
+                        berhasil=False)
         raise Terkunci(pesan_terkunci(menit), menit)
 
     if sandi.cocok(row[7] if row else None, sandi_ or ""):
         if not akun.aktif:
-            audit.catat(cur, akun, "masuk", kunci, rincian={"alasan": "nonaktif"},
-                        berhasil=False)
+            with db.transaksi(con) as tx:
+                audit.catat(tx, akun, "masuk", kunci, rincian={"alasan": "nonaktif"},
+                            berhasil=False)
             raise MasukGagal(PESAN_NONAKTIF)
-        cur.execute("DELETE FROM masuk_gagal WHERE nama = ?", [kunci])
-        if sandi.perlu_hash_ulang(row[7]):
-            cur.execute("UPDATE akun SET sandi_hash = ? WHERE nama_pengguna = ?",
-                        [sandi.buat_hash(sandi_, aturan=False), kunci])
-        audit.catat(cur, akun, "masuk", kunci)
+        hash_baru = (sandi.buat_hash(sandi_, aturan=False) if sandi.perlu_hash_ulang(row[7])
+                     else None)
+        with db.transaksi(con) as tx:
+            tx.execute("DELETE FROM masuk_gagal WHERE nama = ?", [kunci])
+            if hash_baru is not None:
+                tx.execute("UPDATE akun SET sandi_hash = ? WHERE nama_pengguna = ?",
+                           [hash_baru, kunci])
+            audit.catat(tx, akun, "masuk", kunci)
         return akun
 
     # A lock that has run out, or failures spread wider apart than LAMA_KUNCI, start afresh.
     baru = gagal is None or gagal[2] is not None or sekarang - gagal[1] > LAMA_KUNCI
     jumlah = 1 if baru else gagal[0] + 1
     sampai = sekarang + LAMA_KUNCI if jumlah >= BATAS_GAGAL else None
-    cur.execute("INSERT OR REPLACE INTO masuk_gagal VALUES (?, ?, ?, ?)",
-                [kunci, jumlah, sekarang, sampai])
-    cur.execute("DELETE FROM masuk_gagal WHERE terakhir < ? AND "
-                "(kunci_sampai IS NULL OR kunci_sampai < ?)", [sekarang - _SIMPAN_LAMA, sekarang])
-    audit.catat(cur, pelaku, "masuk", kunci, berhasil=False, rincian={
-        "alasan": "sandi_salah" if akun else "nama_tidak_dikenal", "percobaan": jumlah,
-        "dikunci": sampai is not None})
+    with db.transaksi(con) as tx:
+        tx.execute("INSERT OR REPLACE INTO masuk_gagal VALUES (?, ?, ?, ?)",
+                   [kunci, jumlah, sekarang, sampai])
+        tx.execute("DELETE FROM masuk_gagal WHERE terakhir < ? AND "
+                   "(kunci_sampai IS NULL OR kunci_sampai < ?)",
+                   [sekarang - _SIMPAN_LAMA, sekarang])
+        audit.catat(tx, pelaku, "masuk", kunci, berhasil=False, rincian={
+            "alasan": "sandi_salah" if akun else "nama_tidak_dikenal", "percobaan": jumlah,
+            "dikunci": sampai is not None})
     if sampai is not None:
         menit = _menit_tersisa(sampai, sekarang)
         raise Terkunci(pesan_terkunci(menit), menit)

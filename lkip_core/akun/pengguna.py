@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import getpass
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
 import duckdb
 import pandas as pd
 
+from ..db import transaksi
 from ..errors import InputRefused, NotFound
 from . import audit
 from . import sandi as _sandi
@@ -30,21 +29,6 @@ _SQL_AKUN = ("SELECT nama_pengguna, nama_lengkap, nip, jabatan, peran, kode_unit
              "FROM akun WHERE nama_pengguna = ?")
 
 
-@contextmanager
-def transaksi(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of its own in one transaction: committed on success, rolled back on error."""
-    cur = con.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        yield cur
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    finally:
-        cur.close()
-
-
 def normalkan_nama(nama: str) -> str:
     """User names are compared in lower case without surrounding spaces."""
     return (nama or "").strip().lower()
@@ -55,11 +39,7 @@ def akun_cli(con: duckdb.DuckDBPyConnection | None = None, oleh: str | None = No
 
     Admin-equivalent: the shell already holds the database file. When an account of that name
     exists its full name, NIP and jabatan are used, so the audit log reads the same."""
-    if not oleh:
-        try:
-            oleh = getpass.getuser()
-        except (KeyError, OSError):  # no user name in the environment (some containers)
-            oleh = "shell"
+    oleh = nama_shell(oleh)
     ada = ambil(con, oleh) if con is not None else None
     return Akun(nama_pengguna=ada.nama_pengguna if ada else oleh,
                 nama_lengkap=ada.nama_lengkap if ada else None,
@@ -67,8 +47,35 @@ def akun_cli(con: duckdb.DuckDBPyConnection | None = None, oleh: str | None = No
                 peran="admin", kode_unit=None, aktif=True)
 
 
+def nama_shell(oleh: str | None = None) -> str:
+    """The name the command line acts under: `--oleh` when given, else the operating-system
+    user ("shell" when the environment has none, as in some containers)."""
+    if oleh and oleh.strip():
+        return oleh.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "shell"
+
+
+PESAN_TANPA_NAMA = ("Nama yang melakukan perubahan wajib diisi: setiap perubahan dicatat "
+                    "beserta pelakunya.")
+
+
+def pelaku(con: duckdb.DuckDBPyConnection, oleh: Akun | str | None, *,
+           kosong: str = PESAN_TANPA_NAMA) -> Akun:
+    """The acting account of a writing function's `oleh`: an Akun (the signed-in person) as it
+    is; a name is the person at the server's shell (`akun_cli`, admin-equivalent); an empty name
+    is refused (InputRefused with the message `kosong`)."""
+    if isinstance(oleh, Akun):
+        return oleh
+    if not isinstance(oleh, str) or not oleh.strip():
+        raise InputRefused(kosong)
+    return akun_cli(con, oleh.strip())
+
+
 def _pelaku(con: duckdb.DuckDBPyConnection, oleh: Akun | str) -> Akun:
-    return oleh if isinstance(oleh, Akun) else akun_cli(con, oleh)
+    return pelaku(con, oleh)  # for functions whose local name `pelaku` hides this module's
 
 
 def _baris_akun(row) -> Akun | None:
@@ -77,7 +84,8 @@ def _baris_akun(row) -> Akun | None:
 
 def ambil(con: duckdb.DuckDBPyConnection, nama: str) -> Akun | None:
     """The account named `nama` (case-insensitive), or None."""
-    return _baris_akun(con.execute(_SQL_AKUN, [normalkan_nama(nama)]).fetchone())
+    # a cursor of its own: pages share one connection between threads
+    return _baris_akun(con.cursor().execute(_SQL_AKUN, [normalkan_nama(nama)]).fetchone())
 
 
 def _wajib_ada(cur: duckdb.DuckDBPyConnection, nama: str) -> Akun:
@@ -89,7 +97,7 @@ def _wajib_ada(cur: duckdb.DuckDBPyConnection, nama: str) -> Akun:
 
 def daftar(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every account (never the hash), by role then name, with KOLOM's columns."""
-    df = con.execute(
+    df = con.cursor().execute(
         f"SELECT {', '.join(KOLOM)} FROM akun ORDER BY "
         "list_position(['admin', 'operator', 'bendahara', 'pimpinan'], peran), nama_pengguna"
     ).df()
@@ -192,11 +200,13 @@ def ganti_sandi_sendiri(con: duckdb.DuckDBPyConnection, akun: Akun, lama: str,
                         baru: str) -> None:
     """The signed-in person changes their own password; their other sessions end (issue a
     new token afterwards for this one)."""
-    row = con.execute("SELECT sandi_hash FROM akun WHERE nama_pengguna = ? AND aktif",
-                      [akun.nama_pengguna]).fetchone()
+    row = con.cursor().execute(
+        "SELECT sandi_hash FROM akun WHERE nama_pengguna = ? AND aktif",
+        [akun.nama_pengguna]).fetchone()
     if row is None or not _sandi.cocok(row[0], lama):
-        audit.catat(con.cursor(), akun, "ganti_sandi", akun.nama_pengguna,
-                    rincian={"alasan": "sandi_lama_salah"}, berhasil=False)
+        with transaksi(con) as tx:
+            audit.catat(tx, akun, "ganti_sandi", akun.nama_pengguna,
+                        rincian={"alasan": "sandi_lama_salah"}, berhasil=False)
         raise InputRefused("Kata sandi lama salah.")
     if baru == lama:
         raise InputRefused("Kata sandi baru harus berbeda dari yang lama.")

@@ -21,7 +21,7 @@ from datetime import datetime
 
 import duckdb
 
-from .. import pengaturan
+from .. import db, pengaturan
 from ..errors import InputRefused
 from . import audit
 from .model import Akun
@@ -39,11 +39,13 @@ def _unb64(text: str) -> bytes:
 
 def _rahasia(con: duckdb.DuckDBPyConnection) -> bytes:
     """The database's session secret, made on first use (32 random bytes)."""
-    row = con.execute("SELECT nilai FROM meta WHERE kunci = ?", [KUNCI_RAHASIA]).fetchone()
+    cur = con.cursor()  # pages share one connection between threads: a cursor per call
+    row = cur.execute("SELECT nilai FROM meta WHERE kunci = ?", [KUNCI_RAHASIA]).fetchone()
     if row is None:
-        con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (kunci) DO NOTHING",
-                    [KUNCI_RAHASIA, secrets.token_hex(32)])
-        row = con.execute("SELECT nilai FROM meta WHERE kunci = ?", [KUNCI_RAHASIA]).fetchone()
+        with db.transaksi(con) as tx:
+            tx.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (kunci) DO NOTHING",
+                       [KUNCI_RAHASIA, secrets.token_hex(32)])
+        row = cur.execute("SELECT nilai FROM meta WHERE kunci = ?", [KUNCI_RAHASIA]).fetchone()
     return bytes.fromhex(row[0])
 
 
@@ -59,9 +61,10 @@ def buat_token(con: duckdb.DuckDBPyConnection, akun: Akun, berlaku_menit: float 
                *, sekarang: datetime | None = None) -> str:
     """A token for `akun`, valid `berlaku_menit` minutes (default: the setting sesi_menit)."""
     if berlaku_menit is None:
-        berlaku_menit = pengaturan.baca(con, "sesi_menit")
-    row = con.execute("SELECT versi_sesi FROM akun WHERE nama_pengguna = ? AND aktif",
-                      [akun.nama_pengguna]).fetchone()
+        berlaku_menit = pengaturan.baca(con.cursor(), "sesi_menit")
+    row = con.cursor().execute(
+        "SELECT versi_sesi FROM akun WHERE nama_pengguna = ? AND aktif",
+        [akun.nama_pengguna]).fetchone()
     if row is None:
         raise InputRefused(f"Akun {akun.nama_pengguna} tidak ada atau tidak aktif.")
     isi = {"n": akun.nama_pengguna, "v": row[0],
@@ -94,7 +97,7 @@ def baca_token(con: duckdb.DuckDBPyConnection, token: str | None, *,
     isi = _isi(con, token, sekarang)
     if isi is None:
         return None
-    row = con.execute(
+    row = con.cursor().execute(
         "SELECT nama_pengguna, nama_lengkap, nip, jabatan, peran, kode_unit, aktif, versi_sesi "
         "FROM akun WHERE nama_pengguna = ?", [str(isi.get("n"))]).fetchone()
     if row is None or not row[6] or row[7] != isi.get("v"):
@@ -108,8 +111,8 @@ def keluar(con: duckdb.DuckDBPyConnection, token: str | None) -> bool:
     akun = baca_token(con, token)
     if akun is None:
         return False
-    cur = con.cursor()
-    cur.execute("UPDATE akun SET versi_sesi = versi_sesi + 1 WHERE nama_pengguna = ?",
-                [akun.nama_pengguna])
-    audit.catat(cur, akun, "keluar", akun.nama_pengguna)
+    with db.transaksi(con) as cur:
+        cur.execute("UPDATE akun SET versi_sesi = versi_sesi + 1 WHERE nama_pengguna = ?",
+                    [akun.nama_pengguna])
+        audit.catat(cur, akun, "keluar", akun.nama_pengguna)
     return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .. import arsip
+from .. import akun, arsip
 from ..errors import InputRefused
 from . import bab3, lampiran_i, lampiran_ii, lampiran_iii, lampiran_iv, lampiran_v
 from .data import LAMPIRAN, Data, muat
@@ -79,17 +79,18 @@ class Ekspor:
     isi: bytes
 
 
-def ekspor(con: duckdb.DuckDBPyConnection, tahun: int, *, oleh: str,
+def ekspor(con: duckdb.DuckDBPyConnection, tahun: int, *, oleh: akun.Akun | str,
            lampiran: Iterable[str] | str = LAMPIRAN) -> Ekspor:
-    """Build the annexes (or, with lampiran="bab3", the Bab III tables) and archive them."""
-    if not (oleh or "").strip():
-        raise InputRefused("Isi nama Anda dulu: setiap ekspor dicatat di arsip beserta pembuatnya.")
+    """Build the annexes (or, with lampiran="bab3", the Bab III tables) and archive them
+    (`ekspor`: admin and pimpinan; the archive and the audit log keep who)."""
     nama = nama_berkas(tahun, lampiran)
+    pelaku = akun.wajib(con, oleh, "ekspor", objek=nama, tahun=tahun,
+                        kosong=arsip.PESAN_TANPA_NAMA)
     if lampiran == BAB3:
         isi, jenis, kode = buku_bab3(con, tahun), "bab3", None
     else:
         kode = pilih_lampiran(lampiran)
         isi, jenis = buku_lampiran(con, tahun, kode), "lampiran"
-    eid = arsip.arsipkan(con, jenis=jenis, tahun=tahun, nama_berkas=nama, isi=isi, oleh=oleh,
-                         lampiran=kode)
+    eid = arsip.arsipkan(con, jenis=jenis, tahun=tahun, nama_berkas=nama, isi=isi,
+                         oleh=pelaku, lampiran=kode)
     return Ekspor(eid, nama, isi)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import fmt, lampiran
+from .. import akun, fmt, lampiran
 from ..cli import arg, command, emit_json, open_db, say
 
 
@@ -15,13 +15,15 @@ from ..cli import arg, command, emit_json, open_db, say
     arg("--lampiran", default=",".join(lampiran.LAMPIRAN),
         help="lampiran yang ditulis, dipisah koma (bawaan: I,II,III,IV,V)"),
     arg("--bab3", action="store_true", help="tulis tabel Bab III, bukan lampiran"),
-    arg("--oleh", default="command line", help="nama pembuat, dicatat di arsip"),
+    arg("--oleh", help="nama pembuat, dicatat di arsip dan log audit (bawaan: pengguna "
+                       "sistem operasi)"),
     arg("--json", action="store_true", help="keluaran JSON"),
 )
 def _export(args) -> int:
     pilihan = lampiran.BAB3 if args.bab3 else lampiran.pilih_lampiran(args.lampiran)
     con = open_db(args)
-    hasil = lampiran.ekspor(con, args.tahun, oleh=args.oleh, lampiran=pilihan)
+    hasil = lampiran.ekspor(con, args.tahun, oleh=akun.nama_shell(args.oleh),
+                            lampiran=pilihan)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(hasil.isi)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import fmt, tahapan
+from .. import akun, fmt, tahapan
 from ..cli import arg, command, emit_json, open_db, say
 from ..errors import InputRefused, NotFound
 from ..paparan import buat_paparan
@@ -29,11 +29,13 @@ def _tanggal(teks: str | None, nama: str) -> dt.date | None:
 
 
 @command("paparan", "bahan paparan pimpinan (PowerPoint 16:9, grafik dapat diedit)",
-         arg("--tahun", type=int, required=True), arg("--out", required=True))
+         arg("--tahun", type=int, required=True), arg("--out", required=True),
+         arg("--oleh", help="nama pembuat, dicatat di log audit (bawaan: pengguna sistem "
+                            "operasi)"))
 def _paparan(args) -> int:
     con = open_db(args)
     _cek_tahun(con.cursor(), args.tahun)
-    isi = buat_paparan(con, args.tahun)
+    isi = buat_paparan(con, args.tahun, oleh=akun.nama_shell(args.oleh))
     Path(args.out).write_bytes(isi)
     say(f"Paparan {args.tahun} ditulis ke {args.out} ({fmt.angka(len(isi) / 1024, 0)} KB).")
     return 0
@@ -74,20 +76,20 @@ def _ringkasan(args) -> int:
          arg("--langkah", type=int, help="langkah (1–12) yang realisasinya dicatat"),
          arg("--mulai", help="dengan --langkah: tanggal mulai nyata (TTTT-BB-HH, '-' kosong)"),
          arg("--selesai", help="dengan --langkah: tanggal selesai nyata (TTTT-BB-HH)"),
-         arg("--oleh", default="", help="nama pengisi (wajib saat mengubah)"),
+         arg("--oleh", help="nama pengisi, dicatat di log audit (bawaan: pengguna sistem "
+                            "operasi)"),
          arg("--hari-ini", help="tanggal acuan keterlambatan (bawaan: hari ini)"),
          arg("--json", action="store_true"))
 def _tahapan(args) -> int:
     con = open_db(args)
-    if (args.rencana or args.langkah) and not args.oleh.strip():
-        raise InputRefused("Isi --oleh: setiap perubahan jadwal dicatat beserta pengisinya.")
+    oleh = akun.nama_shell(args.oleh)
     if args.rencana:
         tahapan.simpan_rencana(con, args.tahun, _tanggal(args.rencana, "--rencana"),
-                               cuti_bersama=not args.tanpa_cuti_bersama, oleh=args.oleh)
+                               cuti_bersama=not args.tanpa_cuti_bersama, oleh=oleh)
     if args.langkah:
         tahapan.simpan_realisasi(con, args.tahun, args.langkah,
                                  _tanggal(args.mulai, "--mulai"),
-                                 _tanggal(args.selesai, "--selesai"), oleh=args.oleh)
+                                 _tanggal(args.selesai, "--selesai"), oleh=oleh)
     j = tahapan.jadwal(con.cursor(), args.tahun, _tanggal(args.hari_ini, "--hari-ini"))
     if args.json:
         emit_json(j.to_dict())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import fmt
+from .. import akun, fmt
 from ..cli import arg, command, emit_json, open_db, say
 from ..errors import InputRefused
 from ..rekonsiliasi import cek_lingkup, rekonsiliasi
@@ -36,7 +36,9 @@ def _reconcile(args) -> int:
 @command("koreksi", "buku koreksi satu unit (temuan terbuka dan data unit dalam tata letak "
          "template)",
          arg("--tahun", type=int, required=True), arg("--unit", required=True),
-         arg("--out", required=True, metavar="FILE.xlsx"))
+         arg("--out", required=True, metavar="FILE.xlsx"),
+         arg("--oleh", help="nama pengunduh, dicatat di log audit (bawaan: pengguna sistem "
+                            "operasi)"))
 def _koreksi(args) -> int:
     from ..rekonsiliasi.koreksi import buku_koreksi
 
@@ -44,7 +46,7 @@ def _koreksi(args) -> int:
         raise InputRefused("Nama berkas keluaran harus berakhiran .xlsx.")
     con = open_db(args)
     cek_lingkup(con.cursor(), args.tahun, args.unit)
-    data = buku_koreksi(con, args.tahun, args.unit)
+    data = buku_koreksi(con, args.tahun, args.unit, oleh=akun.nama_shell(args.oleh))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)

@@ -17,16 +17,16 @@ import duckdb
 import pandas as pd
 
 from .. import pengaturan
-from ..errors import NotFound
+from ..errors import NotFound, SedangSibuk
 from ..rekap import tahun_tersedia
 from . import status as _status
 from .aturan import DAFTAR, KODE, Konteks
 from .laporan import KOLOM, TAMBAHAN, Laporan, frame_kosong, rincian, saring, tipe
-from .status import STATUS, STATUS_TINJAUAN, kemajuan, riwayat_tinjauan, tinjau
+from .status import STATUS, STATUS_TINJAUAN, catat_temuan, kemajuan, riwayat_tinjauan, tinjau
 
-__all__ = ["DAFTAR", "KODE", "KOLOM", "STATUS", "STATUS_TINJAUAN", "Laporan", "cek_lingkup",
-           "kemajuan", "rekonsiliasi", "riwayat_tinjauan", "rincian", "saring", "segarkan",
-           "tanda_data", "tinjau"]
+__all__ = ["DAFTAR", "KODE", "KOLOM", "STATUS", "STATUS_TINJAUAN", "Laporan", "catat_temuan",
+           "cek_lingkup", "kemajuan", "rekonsiliasi", "riwayat_tinjauan", "rincian", "saring",
+           "segarkan", "tanda_data", "tinjau"]
 
 Progress = Callable[[float, str], None]
 log = logging.getLogger("lkip")
@@ -129,7 +129,7 @@ def rekonsiliasi(cur: duckdb.DuckDBPyConnection, tahun: int, kode_unit: str | No
             laporan.run_id, _ = _status.catat_run(
                 cur, df, tahun=tahun, kode_unit=kode_unit, per_aturan=laporan.per_aturan,
                 per_tingkat=laporan.per_tingkat, detik=detik)
-        except duckdb.TransactionException:
+        except (duckdb.TransactionException, SedangSibuk):
             # Another session recorded a run of the same findings at the same moment; the
             # findings are the same, only this run's record is skipped.
             log.warning("rekonsiliasi %s: pencatatan run dilewati (bentrok transaksi)", tahun)

@@ -5,6 +5,9 @@ sheet) filled with the unit's currently active figures, preceded by a sheet "tem
 unit's open findings in plain Indonesian. The unit corrects the yellow cells in place and sends
 the file back; it is uploaded like any realisation file (step 5) and the next reconciliation
 shows which findings were resolved.
+
+Downloading one needs `koreksi_unduh` (admin any unit, operator its own); "all units" is the
+admin's. Each download is audited.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from .. import fmt, template
+from .. import akun, db, fmt, template
 from . import rekonsiliasi
 from .aturan import DAFTAR
 from .laporan import Laporan, periode
@@ -125,13 +128,30 @@ def _penulis(judul: str, keadaan: str, rows: list[list]):
 
 
 def buku_koreksi(con: duckdb.DuckDBPyConnection, tahun: int, kode_unit: str, *,
-                 laporan: Laporan | None = None) -> bytes:
+                 oleh: akun.Akun | str, laporan: Laporan | None = None) -> bytes:
     """The correction workbook (xlsx bytes) of one unit: its open findings, then its data.
 
     `laporan`: a report of the year (all units or this one) to reuse; otherwise the
     reconciliation runs (and is recorded) for the unit. Raises NotFound for an unknown year
-    or unit.
+    or unit, TidakDiizinkan for another unit's operator (logged).
     """
+    pelaku = akun.wajib(con, oleh, "koreksi_unduh", kode_unit=kode_unit,
+                        objek=nama_koreksi(kode_unit, tahun), tahun=tahun)
+    isi = _buku(con, tahun, kode_unit, laporan)
+    _catat_unduh(con, pelaku, nama_koreksi(kode_unit, tahun), tahun, kode_unit, [kode_unit],
+                 len(isi))
+    return isi
+
+
+def _catat_unduh(con: duckdb.DuckDBPyConnection, pelaku: akun.Akun, nama: str, tahun: int,
+                 kode_unit: str | None, units: list[str], ukuran: int) -> None:
+    with db.transaksi(con) as cur:
+        akun.audit.catat(cur, pelaku, "koreksi_unduh", nama, tahun=tahun,
+                         rincian={"kode_unit": kode_unit, "unit": units, "ukuran": ukuran})
+
+
+def _buku(con: duckdb.DuckDBPyConnection, tahun: int, kode_unit: str,
+          laporan: Laporan | None) -> bytes:
     cur = con.cursor()
     if laporan is None:
         laporan = rekonsiliasi(cur, tahun, kode_unit)
@@ -160,17 +180,22 @@ def unit_koreksi(cur: duckdb.DuckDBPyConnection, tahun: int, laporan: Laporan) -
     return sorted(wajib | dengan_temuan)
 
 
-def semua_koreksi(con: duckdb.DuckDBPyConnection, tahun: int, *,
+def semua_koreksi(con: duckdb.DuckDBPyConnection, tahun: int, *, oleh: akun.Akun | str,
                   laporan: Laporan | None = None) -> bytes:
-    """A zip of every unit's correction workbook for `tahun` ("Unduh semua")."""
+    """A zip of every unit's correction workbook for `tahun` ("Unduh semua"; every unit at
+    once, so not an operator's)."""
+    nama = f"koreksi_{tahun}.zip"
+    pelaku = akun.wajib(con, oleh, "koreksi_unduh", objek=nama, tahun=tahun)
     cur = con.cursor()
     if laporan is None:
         laporan = rekonsiliasi(cur, tahun)
     buf = io.BytesIO()
     stempel = datetime.now().timetuple()[:6]
+    units = unit_koreksi(cur, tahun, laporan)
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for unit in unit_koreksi(cur, tahun, laporan):
+        for unit in units:
             info = zipfile.ZipInfo(nama_koreksi(unit, tahun), stempel)
             info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, buku_koreksi(con, tahun, unit, laporan=laporan))
+            z.writestr(info, _buku(con, tahun, unit, laporan))
+    _catat_unduh(con, pelaku, nama, tahun, None, units, buf.tell())
     return buf.getvalue()

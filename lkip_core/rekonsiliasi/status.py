@@ -5,6 +5,9 @@ ever seen with its last snapshot and when it stopped occurring (`teratasi`), eve
 run, and the reviewers' actions (append-only). A finding's status: `baru` until someone
 reviews it, then its latest review status (`diperiksa`, `selesai`, `diterima`); a finding that
 no longer occurs is `teratasi`.
+
+Reviewing is the admin's (`tinjau_temuan`); an operator may add a note to a finding of its own
+unit (`catatan_temuan`, skema/007_catatan.sql), which leaves the status as it is. Both audited.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from .. import akun, db
 from ..errors import InputRefused, NotFound
 
 STATUS_TINJAUAN = ("diperiksa", "selesai", "diterima")
@@ -54,8 +58,7 @@ def catat_run(cur: duckdb.DuckDBPyConnection, temuan: pd.DataFrame, *, tahun: in
     run was for one unit. One transaction, a few set-based statements: cheap at any scale.
     """
     now = _sekarang()
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    with db.transaksi(cur) as cur:
         run_id = cur.execute(
             "INSERT INTO rekonsiliasi_run (tahun, kode_unit, waktu, temuan, galat, peringatan, "
             "info, teratasi, per_aturan, detik) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
@@ -85,10 +88,6 @@ def catat_run(cur: duckdb.DuckDBPyConnection, temuan: pd.DataFrame, *, tahun: in
         finally:
             cur.unregister("_rk_kini")
         cur.execute("UPDATE rekonsiliasi_run SET teratasi = ? WHERE id = ?", [len(hilang), run_id])
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
     return run_id, len(hilang)
 
 
@@ -97,29 +96,70 @@ def tercatat(cur: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame:
     return cur.execute("SELECT * FROM rekonsiliasi_temuan WHERE tahun = ?", [tahun]).df()
 
 
+def _temuan(cur: duckdb.DuckDBPyConnection, kunci: str) -> tuple[str | None, int]:
+    """(unit, year) of a recorded finding; NotFound when no run has seen it."""
+    row = cur.execute("SELECT kode_unit, tahun FROM rekonsiliasi_temuan WHERE kunci = ?",
+                      [kunci]).fetchone()
+    if row is None:
+        raise NotFound(f"Temuan '{kunci}' belum pernah tercatat. Jalankan rekonsiliasi dulu.")
+    return row[0], row[1]
+
+
 def tinjau(con: duckdb.DuckDBPyConnection, kunci: str, status: str, catatan: str | None,
-           oleh: str) -> dict:
-    """Record a review action on a finding (appended; nothing is overwritten)."""
+           oleh: akun.Akun | str) -> dict:
+    """Record a review action on a finding (appended; nothing is overwritten). Admin only
+    (`tinjau_temuan`); audited in the same transaction."""
+    pelaku = akun.wajib(con, oleh, "tinjau_temuan", objek=kunci,
+                        kosong="Isi nama peninjau (siapa yang memeriksa temuan ini).")
     if status not in STATUS_TINJAUAN:
         raise InputRefused(f"Status '{status}' tidak dikenal; pilih salah satu: "
                            f"{', '.join(STATUS_TINJAUAN)}.")
-    if not (oleh or "").strip():
-        raise InputRefused("Isi nama peninjau (siapa yang memeriksa temuan ini).")
-    cur = con.cursor()
-    if not cur.execute("SELECT 1 FROM rekonsiliasi_temuan WHERE kunci = ?", [kunci]).fetchone():
-        raise NotFound(f"Temuan '{kunci}' belum pernah tercatat. Jalankan rekonsiliasi dulu.")
-    row = cur.execute(
-        "INSERT INTO rekonsiliasi_tinjauan (kunci, status, catatan, oleh, waktu) "
-        "VALUES (?, ?, ?, ?, ?) RETURNING id, kunci, status, catatan, oleh, waktu",
-        [kunci, status, (catatan or "").strip() or None, oleh.strip(), _sekarang()]).fetchone()
+    catatan = (catatan or "").strip() or None
+    with db.transaksi(con) as cur:
+        unit, tahun = _temuan(cur, kunci)
+        row = cur.execute(
+            "INSERT INTO rekonsiliasi_tinjauan (kunci, status, catatan, oleh, waktu) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING id, kunci, status, catatan, oleh, waktu",
+            [kunci, status, catatan, pelaku.nama_pengguna, _sekarang()]).fetchone()
+        akun.audit.catat(cur, pelaku, "tinjau_temuan", kunci, tahun=tahun, rincian={
+            "status": status, "catatan": catatan, "kode_unit": unit})
     return dict(zip(("id", "kunci", "status", "catatan", "oleh", "waktu"), row))
 
 
+def catat_temuan(con: duckdb.DuckDBPyConnection, kunci: str, catatan: str, *,
+                 oleh: akun.Akun | str) -> dict:
+    """Add a note to a finding, e.g. "sudah diperbaiki, mohon dicek" (appended; the status
+    stays). An operator may note its own unit's findings (`catatan_temuan`); audited."""
+    pelaku = akun.pelaku(con, oleh, kosong="Isi nama Anda (siapa yang memberi catatan).")
+    unit, tahun = _temuan(con.cursor(), kunci)
+    akun.audit.wajib_izin(con, pelaku, "catatan_temuan", kode_unit=unit, objek=kunci,
+                          tahun=tahun)
+    catatan = (catatan or "").strip()
+    if not catatan:
+        raise InputRefused("Catatan kosong; tulis apa yang sudah dilakukan (mis. sudah "
+                           "diperbaiki dan dikirim ulang).")
+    with db.transaksi(con) as cur:
+        row = cur.execute(
+            "INSERT INTO rekonsiliasi_catatan (kunci, catatan, oleh, waktu) VALUES (?, ?, ?, ?) "
+            "RETURNING id, kunci, catatan, oleh, waktu",
+            [kunci, catatan, pelaku.nama_pengguna, _sekarang()]).fetchone()
+        akun.audit.catat(cur, pelaku, "catatan_temuan", kunci, tahun=tahun,
+                         rincian={"catatan": catatan, "kode_unit": unit})
+    return dict(zip(("id", "kunci", "catatan", "oleh", "waktu"), row))
+
+
 def riwayat_tinjauan(cur: duckdb.DuckDBPyConnection, kunci: str) -> pd.DataFrame:
-    """Every review action on a finding, oldest first: id, waktu, status, catatan, oleh."""
-    return cur.execute(
-        "SELECT id, waktu, status, catatan, oleh FROM rekonsiliasi_tinjauan WHERE kunci = ? "
-        "ORDER BY id", [kunci]).df()
+    """Every review action and note on a finding, oldest first: id, waktu, jenis
+    ('tinjauan' | 'catatan'), status (None for a note: it does not change it), catatan, oleh."""
+    df = cur.execute(
+        "SELECT id, waktu, 'tinjauan' AS jenis, status, catatan, oleh "
+        "FROM rekonsiliasi_tinjauan WHERE kunci = $k "
+        "UNION ALL SELECT id, waktu, 'catatan', NULL, catatan, oleh "
+        "FROM rekonsiliasi_catatan WHERE kunci = $k ORDER BY waktu, jenis DESC, id",
+        {"k": kunci}).df()
+    for k in ("status", "catatan"):  # None for NULL, never NaN
+        df[k] = df[k].astype(object).where(df[k].notna(), None)
+    return df
 
 
 def kemajuan(cur: duckdb.DuckDBPyConnection, tahun: int,
