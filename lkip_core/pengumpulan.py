@@ -3,6 +3,12 @@
 `impor` reads every file, validates it against inputs.md and the active master, and loads all
 of them in one transaction: if any file has an error, nothing is loaded and every problem of
 every file is reported. Identical bytes to an active submission are a no-op that says so.
+
+Who may load what (issue 10): once a file's kind, unit and year are known, the acting account
+(`oleh`) must hold `unggah_master`, `unggah_realisasi` for that unit, or `unggah_lpj`. A file it
+may not load is an error of that file, so the whole import is refused and nothing is loaded.
+Every file of every import is audited (aksi `impor`, objek the file name): accepted in the same
+transaction as the data, refused afterwards.
 """
 
 from __future__ import annotations
@@ -12,15 +18,17 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from . import submisi, validasi
+from . import akun, cadangan, db, submisi, validasi
 from .berkas import Workbook, read_workbook
-from .errors import CellProblem, FileRefused, Problem
+from .errors import CellProblem, FileRefused, InputRefused, Problem
 from .kolom import META_SHEET
 from .parsing import normalise_header, parse_code, parse_year
 
 Progress = Callable[[float, str], None]
 JENIS = ("master", "realisasi", "lpj")
 _ORDER = {"master": 0, "realisasi": 1, "lpj": 2}
+AKSI_UNGGAH = {"master": "unggah_master", "realisasi": "unggah_realisasi", "lpj": "unggah_lpj"}
+PESAN_TANPA_NAMA = "Isi nama pengunggah (siapa yang mengirim data ini)."
 
 
 @dataclass
@@ -33,6 +41,8 @@ class HasilImpor:
     warnings: list[Problem] = field(default_factory=list)
     sama: list[dict] = field(default_factory=list)  # files identical to an active submission
     dilewati: int = 0  # empty and subtotal rows skipped, over all files
+    # someone else's upload for the same data, sent under a minute before and now replaced
+    menggantikan: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -72,22 +82,36 @@ def deteksi_jenis(wb: Workbook) -> str | None:
 
 def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
           jenis: str | None = None, kode_unit: str | None = None, tahun: int | None = None,
-          oleh: str, progress: Progress | None = None) -> HasilImpor:
-    """Validate and load files all-or-nothing; see the module docstring."""
+          oleh: akun.Akun | str, progress: Progress | None = None) -> HasilImpor:
+    """Validate and load files all-or-nothing; see the module docstring.
+
+    `oleh`: the signed-in account, or a name (the person at the server's shell)."""
     report = progress or (lambda f, t: None)
     hasil = HasilImpor()
-    if not (oleh or "").strip():
-        hasil.errors.append(Problem("Isi nama pengunggah (siapa yang mengirim data ini)."))
+    try:
+        pelaku = akun.pelaku(con, oleh, kosong=PESAN_TANPA_NAMA)
+    except InputRefused as exc:
+        hasil.errors.append(Problem(str(exc)))
         hasil.ok = False
         return hasil
     cur = con.cursor()
     todo: list[tuple[str, str, bytes, Workbook]] = []
+    tolak_baca: list[_Tolak] = []  # identical files this account may not send either
+    info_baca: dict[str, dict] = {}  # per identical file: its kind, unit, year (for the audit)
     n = max(len(berkas), 1)
     for i, (name, data) in enumerate(berkas):
         report(0.4 * i / n, f"Membaca {name} …")
         same = submisi.aktif_dengan_sha(cur, submisi.sha256(data))
         if same is not None:
-            hasil.sama.append({"file": name, **same})
+            info_baca[name] = {"jenis": same["jenis"], "kode_unit": same["kode_unit"],
+                               "tahun": same["tahun"], "sama_dengan": same["id"]}
+            ditolak = _izin_berkas(pelaku, same["jenis"], name, same["kode_unit"],
+                                   same["tahun"], False)
+            if ditolak is None:
+                hasil.sama.append({"file": name, **same})
+            else:
+                tolak_baca.append(ditolak)
+                hasil.errors.append(Problem(f"{ditolak.pesan} Tidak ada yang dimuat.", file=name))
             continue
         try:
             wb = read_workbook(name, data)
@@ -102,12 +126,97 @@ def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
             continue
         todo.append((kind, name, data, wb))
     todo.sort(key=lambda t: _ORDER[t[0]])
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    info: dict[str, dict] = {}  # per file loaded: its kind, unit, year (for the audit rows)
+    tolak: list[_Tolak] = []
+    if todo:
+        awal = (list(hasil.errors), list(hasil.warnings))
+
+        def muat_semua() -> None:
+            # a retry after a write conflict starts again from what the reading found
+            hasil.errors, hasil.warnings = list(awal[0]), list(awal[1])
+            hasil.submissions, hasil.dilewati, hasil.menggantikan = [], 0, []
+            tolak.clear()
+            info.clear()
+            try:
+                _muat(con, todo, hasil, pelaku, kode_unit, tahun, report, tolak, info)
+            except _Batal:
+                pass  # rolled back: the errors are in the report
+
+        # a snapshot first, unless the master is one this account may not load anyway
+        cadangan.sebelum_ganti_master(con, [t[0] for t in todo if t[0] != "master"
+                                            or akun.boleh(pelaku, AKSI_UNGGAH["master"])])
+        db.ulangi(muat_semua)
+    for t in [*tolak_baca, *tolak]:  # after the transaction, so they stay logged
+        akun.audit.catat_tolak(con, pelaku, t.aksi, t.file, kode_unit=t.kode_unit,
+                               tahun=t.tahun, pesan=t.pesan)
+    hasil.ok = not hasil.errors
+    if not hasil.ok:
+        hasil.submissions = []
+        _audit_ditolak(con, pelaku, berkas, hasil, {**info_baca, **info})
+    elif hasil.sama:  # loaded files were audited with their data; identical ones change nothing
+        with db.transaksi(con) as tx:
+            for s in hasil.sama:
+                akun.audit.catat(tx, pelaku, "impor", s["file"], tahun=s["tahun"],
+                                 rincian=info_baca[s["file"]])
+    report(1.0, "Selesai")
+    return hasil
+
+
+@dataclass(frozen=True)
+class _Tolak:
+    """A file the acting account may not load: logged after the transaction ends."""
+
+    aksi: str
+    file: str
+    kode_unit: str | None
+    tahun: int | None
+    pesan: str
+
+
+def _izin_berkas(pelaku: akun.Akun, kind: str, name: str, kode_unit: str | None,
+                 tahun: int | None, ada_galat: bool) -> _Tolak | None:
+    """The refusal of loading this file as `pelaku`, or None when it may."""
+    aksi = AKSI_UNGGAH[kind]
+    unit = kode_unit if kind == "realisasi" else None
+    if unit is None and ada_galat and akun.cakupan(pelaku, aksi) == akun.peran.UNIT_SENDIRI:
+        return None  # the unit is unknown because the file is wrong: its errors say why
+    pesan = akun.peran.alasan_tolak(pelaku, aksi, unit)
+    return None if pesan is None else _Tolak(aksi, name, unit, tahun, pesan)
+
+
+def _audit_ditolak(con: duckdb.DuckDBPyConnection, pelaku: akun.Akun,
+                   berkas: list[tuple[str, bytes]], hasil: HasilImpor,
+                   info: dict[str, dict]) -> None:
+    """One refused `impor` audit row per file of a refused import, with its error count."""
+    with db.transaksi(con) as tx:
+        for name, _ in berkas:
+            rincian = {"jenis": None, "kode_unit": None, "tahun": None, **info.get(name, {}),
+                       "galat": sum(p.file == name for p in hasil.errors)}
+            if not rincian["galat"]:
+                rincian["alasan"] = "galat di berkas lain; tidak ada yang dimuat"
+            akun.audit.catat(tx, pelaku, "impor", name, tahun=rincian["tahun"],
+                             rincian=rincian, berhasil=False)
+
+
+def _muat(con: duckdb.DuckDBPyConnection, todo: list[tuple[str, str, bytes, Workbook]],
+          hasil: HasilImpor, pelaku: akun.Akun, kode_unit: str | None, tahun: int | None,
+          report: Progress, tolak: list[_Tolak], info: dict[str, dict]) -> None:
+    """Validate and load every file in one transaction; roll back when any has an error."""
+    oleh = pelaku.nama_pengguna
+    with db.transaksi(con) as cur:
         for i, (kind, name, data, wb) in enumerate(todo):
-            report(0.4 + 0.6 * i / max(len(todo), 1), f"Memeriksa dan memuat {name} …")
-            muat = validasi.MUAT[kind]
-            loaded = muat(cur, wb, kode_unit=kode_unit, tahun=tahun)
+            report(0.4 + 0.6 * i / len(todo), f"Memeriksa dan memuat {name} …")
+            loaded = validasi.MUAT[kind](cur, wb, kode_unit=kode_unit, tahun=tahun)
+            info[name] = {"jenis": kind, "kode_unit": loaded.kode_unit, "tahun": loaded.tahun}
+            ditolak = _izin_berkas(pelaku, kind, name, loaded.kode_unit, loaded.tahun,
+                                   loaded.ada_galat)
+            if ditolak is not None:
+                # not this account's to load: its other problems are beside the point
+                tolak.append(ditolak)
+                info[name]["ditolak"] = ditolak.pesan
+                hasil.errors.append(Problem(
+                    f"{ditolak.pesan} Tidak ada yang dimuat.", file=name))
+                continue
             hasil.errors.extend(p for p in loaded.problems if p.level == "error")
             hasil.warnings.extend(p for p in loaded.problems if p.level != "error")
             hasil.dilewati += loaded.dilewati
@@ -115,26 +224,39 @@ def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
                 continue
             sid = submisi.catat(
                 cur, jenis=kind, kode_unit=loaded.kode_unit, tahun=loaded.tahun,
-                nama_berkas=name, isi=data, oleh=oleh.strip(), baris=loaded.baris,
+                nama_berkas=name, isi=data, oleh=oleh, baris=loaded.baris,
                 baris_dilewati=loaded.dilewati,
                 peringatan=sum(p.level != "error" for p in loaded.problems),
             )
             loaded.simpan(cur, sid)
-            submisi.gantikan_lainnya(cur, sid)
+            diganti = submisi.aktifkan(cur, sid)
+            akun.audit.catat(cur, pelaku, "impor", name, tahun=loaded.tahun, rincian={
+                "jenis": kind, "kode_unit": loaded.kode_unit, "tahun": loaded.tahun,
+                "submission_id": sid, "diganti": diganti, "baris": loaded.baris,
+                "peringatan": sum(p.level != "error" for p in loaded.problems)})
+            # uploads of someone else replaced less than a minute after they were sent
+            hasil.menggantikan.extend(
+                {"file": name, **b} for b in _baru_diganti(cur, diganti) if b["oleh"] != oleh)
             hasil.submissions.append({"id": sid, "jenis": kind, "kode_unit": loaded.kode_unit,
                                       "tahun": loaded.tahun, "baris": loaded.baris,
                                       "file": name})
         if hasil.errors:
-            cur.execute("ROLLBACK")
-            hasil.ok = False
-            hasil.submissions = []
-        else:
-            cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    report(1.0, "Selesai")
-    return hasil
+            raise _Batal
+
+
+class _Batal(Exception):
+    """Ends the import transaction with a rollback: some file has an error."""
+
+
+def _baru_diganti(cur: duckdb.DuckDBPyConnection, ids: list[int]) -> list[dict]:
+    """Of the submissions just replaced, those sent less than a minute ago."""
+    if not ids:
+        return []
+    rows = cur.execute(
+        "SELECT id, nama_berkas, oleh, CAST(epoch(CAST(now() AS TIMESTAMP)) - epoch(waktu) AS INTEGER) "
+        "FROM submission WHERE list_contains(?, id) AND waktu > CAST(now() AS TIMESTAMP) - INTERVAL 1 MINUTE",
+        [ids]).fetchall()
+    return [dict(zip(("id", "nama_berkas", "oleh", "detik"), r)) for r in rows]
 
 
 def pratinjau(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]]) -> list[dict]:

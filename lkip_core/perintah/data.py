@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import submisi
-from ..cli import arg, command, emit_json, open_db, say
+from .. import akun, cadangan, submisi
+from ..basis import basis
+from ..cli import arg, command, emit_json, open_db, path_db, say
 from ..errors import InputRefused
 from ..pengumpulan import JENIS, impor
 
@@ -19,22 +20,25 @@ from ..pengumpulan import JENIS, impor
     arg("--skala", choices=("opd", "kota"), default="opd",
         help="opd: satu OPD; kota: skala kota untuk mengukur kecepatan"),
     arg("--folder", help="tempat menulis berkas contoh (bawaan: data/demo atau data/demo_kota)"),
+    arg("--ya", action="store_true",
+        help="dengan --force: ganti juga kiriman yang bukan data contoh (cadangan tetap dibuat)"),
 )
 def _demo(args) -> int:
     from ..demo import buat_demo
 
-    path = Path(args.db) if args.db else None
     con = open_db(args)
     if con.execute("SELECT count(*) FROM submission").fetchone()[0] and not args.force:
         say("Basis data sudah berisi data; tidak ada yang diubah (pakai --force untuk membangun "
             "ulang dari awal).")
         return 0
-    if args.force:
-        con.close()
-        target = path or __import__("lkip_core.db", fromlist=["default_path"]).default_path()
-        if str(target) != ":memory:" and Path(target).exists():
-            Path(target).unlink()
-            Path(str(target) + ".wal").unlink(missing_ok=True)
+    if args.force and args.db != ":memory:":
+        cadangan.sebelum_demo(con, ya=args.ya)  # refuses to drop real uploads without --ya
+
+        def kosongkan(path: Path) -> None:
+            path.unlink(missing_ok=True)
+            Path(str(path) + ".wal").unlink(missing_ok=True)
+
+        basis(path_db(args)).ganti_berkas(kosongkan)
         con = open_db(args)
     root = Path(__file__).resolve().parents[2] / "data"
     folder = Path(args.folder) if args.folder else root / ("demo" if args.skala == "opd"
@@ -56,7 +60,8 @@ def _demo(args) -> int:
     arg("--jenis", choices=JENIS, help="jenis berkas; dikenali otomatis bila dikosongkan"),
     arg("--unit", help="kode unit (berkas realisasi yang bukan dari template)"),
     arg("--tahun", type=int, help="tahun data"),
-    arg("--oleh", default="command line", help="nama pengunggah"),
+    arg("--oleh", help="nama pengunggah, dicatat di kiriman dan log audit (bawaan: pengguna "
+                       "sistem operasi)"),
     arg("--json", action="store_true", help="keluaran JSON"),
 )
 def _import(args) -> int:
@@ -68,7 +73,7 @@ def _import(args) -> int:
         berkas.append((p.name, p.read_bytes()))
     con = open_db(args)
     hasil = impor(con, berkas, jenis=args.jenis, kode_unit=args.unit, tahun=args.tahun,
-                  oleh=args.oleh)
+                  oleh=akun.nama_shell(args.oleh))
     for s in hasil.sama:
         say(f"{s['file']}: sama persis dengan kiriman aktif #{s['id']}; tidak ada yang berubah.")
     for s in hasil.submissions:
@@ -76,6 +81,9 @@ def _import(args) -> int:
         tahun = f" tahun {s['tahun']}" if s["tahun"] else ""
         say(f"{s['file']}: dimuat sebagai kiriman #{s['id']} ({s['jenis']}{unit}{tahun}, "
             f"{s['baris']} baris).")
+    for m in hasil.menggantikan:
+        say(f"{m['file']} menggantikan kiriman #{m['id']} ({m['nama_berkas']}) dari {m['oleh']}, "
+            f"dikirim {m['detik']} detik sebelumnya; kiriman itu tetap ada di riwayat.")
     for p in hasil.errors:
         say(f"GALAT  {p.where()}: {p.message}" + (f" (nilai: {p.value})" if p.value else ""))
     for p in hasil.warnings:
@@ -127,10 +135,11 @@ def _submissions(args) -> int:
 
 
 @command("rollback", "mengaktifkan kembali kiriman lama",
-         arg("submission_id", type=int, metavar="SUBMISSION_ID"))
+         arg("submission_id", type=int, metavar="SUBMISSION_ID"),
+         arg("--oleh", default=None, help="nama yang mengaktifkan (bawaan: pengguna sistem)"))
 def _rollback(args) -> int:
     con = open_db(args)
-    hasil = submisi.rollback(con, args.submission_id)
+    hasil = submisi.rollback(con, args.submission_id, oleh=akun.nama_shell(args.oleh))
     ganti = ", ".join(f"#{i}" for i in hasil["diganti"]) or "tidak ada"
     say(f"Kiriman #{hasil['id']} aktif kembali; yang diganti: {ganti}.")
     return 0
