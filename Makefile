@@ -61,6 +61,7 @@ bench: venv $(KOTA)
 	$(BIN)/python -m benchmarks.rekonsiliasi --db $(KOTA)
 	$(BIN)/python -m benchmarks.lampiran --db $(KOTA)
 	$(BIN)/python -m benchmarks.pimpinan --db $(KOTA)
+	$(BIN)/python -m benchmarks.masuk --db $(KOTA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -6,6 +6,7 @@ from lkip_core import fmt, rekap
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
 
+ui.halaman("rekap")
 ui.judul("Rekap Data", "Langkah 2 SOP", "rekapitulasi data dari bidang dan sekretariat")
 tahun = ui.tahun()
 if tahun is None:
@@ -20,7 +21,7 @@ m1.metric("Unit wajib lapor", fmt.angka(len(board), 0))
 m2.metric("Sudah mengirim", fmt.angka(len(board) - len(belum), 0))
 m3.metric("Belum mengirim", fmt.angka(len(belum), 0))
 if not belum.empty:
-    st.warning("Belum mengirim: " + ", ".join(belum["nama_unit"]))
+    st.warning("Belum mengirim: " + ", ".join(map(fmt.aman_md, belum["nama_unit"])))
 
 st.subheader(f"Kelengkapan data {tahun}")
 kolom = ["kode_unit", "nama_unit", "status", "indikator", "sub_kegiatan", *[

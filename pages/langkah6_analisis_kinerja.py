@@ -10,6 +10,7 @@ from lkip_core.analisis.versi import versi_data
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
 
+ui.halaman("analisis")
 ui.judul("Analisis Kinerja", "Langkah 6 SOP",
          "Bab III A: capaian kinerja organisasi per sasaran, bahan narasi laporan")
 tahun = ui.tahun()
@@ -83,7 +84,7 @@ for i, s in enumerate(per_sasaran.to_dict("records")):
     judul = f"{s['kode_sasaran']} · {s['uraian_sasaran']}"
     kepala = f"{judul} — capaian {fmt.persen(s['capaian'])}" + (
         f" ({s['predikat']})" if s["predikat"] else "")
-    with st.expander(kepala, expanded=i == 0 or sasaran is not None):
+    with st.expander(fmt.aman_md(kepala), expanded=i == 0 or sasaran is not None):
         st.plotly_chart(grafik.capaian_sasaran(g, judul, skala),
                         key=f"ak_grafik_sasaran_{s['kode_sasaran']}", **GRAFIK)
         ui.tabel(ringkasan.tabel_tampil(g)[kolom_tabel], angka=["target", "realisasi"],
@@ -92,13 +93,16 @@ for i, s in enumerate(per_sasaran.to_dict("records")):
         if s["tanpa_capaian"]:
             st.caption(f"{s['tanpa_capaian']} indikator tanpa capaian tidak ikut dirata-rata.")
         for row in g.to_dict("records"):
-            st.markdown(f"**{row['kode_indikator']} · {row['uraian_indikator']}**")
+            st.markdown(f"**{fmt.aman_md(row['kode_indikator'])} · "
+                        f"{fmt.aman_md(row['uraian_indikator'])}**")
             kiri, kanan = st.columns([2, 3])
             with kiri:
                 perm, upaya = row["permasalahan"], row["upaya"]
-                st.markdown("**Permasalahan:** " + (perm if isinstance(perm, str) else "—"))
-                st.markdown("**Upaya:** " + (upaya if isinstance(upaya, str) else "—"))
-                st.caption(f"Dilaporkan oleh {row['nama_unit']}")
+                # text the unit typed: a permasalahan of [klik](http://…) shows as typed
+                st.markdown("**Permasalahan:** "
+                            + (fmt.aman_md(perm) if isinstance(perm, str) else "—"))
+                st.markdown("**Upaya:** " + (fmt.aman_md(upaya) if isinstance(upaya, str) else "—"))
+                st.caption(f"Dilaporkan oleh {fmt.aman_md(row['nama_unit'])}")
             with kanan:
                 st.caption("Draf narasi (salin dengan tombol di pojok kanan atas)")
                 st.code(teks[row["kode_indikator"]], language=None, wrap_lines=True)

@@ -11,6 +11,7 @@ from lkip_core.grafik.gaya import rupiah_ringkas
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
 
+ui.halaman("anggaran")
 ui.judul("Realisasi Anggaran", "Langkah 6 SOP",
          "Bab III B: realisasi anggaran dan efisiensi penggunaan sumber daya")
 tahun = ui.tahun()

@@ -3,10 +3,11 @@ kelompok; saved for every user of this database."""
 
 import streamlit as st
 
-from lkip_core import pengaturan
+from lkip_core import fmt, pengaturan
 from lkip_core.errors import InputRefused
 from pages import _bersama as ui
 
+saya = ui.halaman("pengaturan")
 ui.judul("Pengaturan", "Semua langkah",
          "rumus capaian, ambang rekonsiliasi dan isian lampiran; berlaku untuk semua pengguna")
 NAMA_PILIHAN = {
@@ -56,8 +57,8 @@ def _widget(s: pengaturan.Setelan, nilai):
     return st.text_input(_judul(s), value=str(nilai), key=key, help=_bantuan(s))
 
 
-oleh = st.text_input("Nama Anda", key="pengaturan_oleh",
-                     help="Dicatat bersama setiap perubahan setelan")
+st.caption(f"Perubahan dicatat atas nama **{fmt.aman_md(saya.nama_tampil)}** di log audit, "
+           "dengan nilai lama dan barunya.")
 nilai = pengaturan.semua(ui.cur())
 for kelompok, daftar in pengaturan.per_kelompok().items():
     st.subheader(kelompok)
@@ -69,14 +70,11 @@ for kelompok, daftar in pengaturan.per_kelompok().items():
         berubah = {k: v for k, v in baru.items() if v != nilai[k]}
         if not berubah:
             st.info("Tidak ada setelan yang berubah.")
-        elif not oleh.strip():
-            st.error("Isi **Nama Anda** di atas dahulu: setiap perubahan setelan dicatat "
-                     "bersama nama pengubahnya.")
         else:
             gagal = []
             for k, v in berubah.items():
                 try:
-                    pengaturan.simpan(ui.con(), k, v, oleh=oleh.strip())
+                    pengaturan.simpan(ui.con(), k, v, oleh=saya)
                 except InputRefused as exc:
                     gagal.append(k)
                     st.error(f"`{k}` tidak disimpan: {exc}")

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from lkip_core import akun as akun_inti
 from lkip_core import fmt, tahapan
 from lkip_core.errors import LkipError
 from lkip_core.grafik.tahapan import gantt
@@ -14,6 +15,8 @@ from pages import _bersama as ui
 
 BATAS_PERINGATAN = 5  # late steps listed by name; the rest counted
 
+saya = ui.halaman("tahapan")
+ubah = akun_inti.boleh(saya, "tahapan")  # the admin sets the schedule; pimpinan read it
 ui.judul("Tahapan SOP", "SOP 065/767-1.01/BKPSDM",
          f"{len(tahapan.LANGKAH)} langkah penyusunan LKIP, mutu baku "
          f"{fmt.angka(tahapan.TOTAL_HARI, 0)} hari kerja: rencana, realisasi dan keterlambatan")
@@ -24,8 +27,7 @@ if tahun is None:
 
 # Date inputs are keyed per step; a different year must not show the previous year's dates.
 if st.session_state.get("_tahapan_tahun") != tahun:
-    for k in [k for k in st.session_state if str(k).startswith(("tahapan_", "aktual_"))
-              and k != "tahapan_oleh"]:
+    for k in [k for k in st.session_state if str(k).startswith(("tahapan_", "aktual_"))]:
         del st.session_state[k]
     st.session_state["_tahapan_tahun"] = tahun
 
@@ -35,21 +37,16 @@ tersimpan = tahapan.baca_rencana(ui.cur(), tahun)
 # --- The plan --------------------------------------------------------------------------------
 with st.container(border=True):
     st.markdown(f"**Jadwal penyusunan LKIP {tahun}**")
-    c1, c2, c3, c4 = st.columns([2, 2, 2, 1.3], vertical_alignment="bottom")
+    c1, c2, c4 = st.columns([2, 2, 1.3], vertical_alignment="bottom")
     mulai = c1.date_input("Tanggal mulai langkah 1", format="DD/MM/YYYY", key="tahapan_mulai",
                           value=tersimpan["tanggal_mulai"] if tersimpan else hari_ini)
     cuti = c2.checkbox("Lewati cuti bersama", key="tahapan_cuti",
                        value=bool(tersimpan["cuti_bersama"]) if tersimpan else True,
                        help="Hari libur nasional selalu dilewati; cuti bersama ASN juga bila "
                             "dicentang.")
-    oleh = c3.text_input("Nama Anda", key="tahapan_oleh",
-                         help="Dicatat bersama setiap perubahan jadwal dan tanggal realisasi.")
-    if c4.button("Simpan jadwal", type="primary", key="simpan_rencana"):
-        if not (oleh or "").strip():
-            st.warning("Isi nama Anda dulu: setiap perubahan jadwal dicatat beserta pengisinya.")
-        else:
-            tahapan.simpan_rencana(ui.con(), tahun, mulai, cuti_bersama=cuti, oleh=oleh.strip())
-            st.rerun()
+    if ubah and c4.button("Simpan jadwal", type="primary", key="simpan_rencana"):
+        tahapan.simpan_rencana(ui.con(), tahun, mulai, cuti_bersama=cuti, oleh=saya)
+        st.rerun()
     berubah = tersimpan is None or (mulai, cuti) != (tersimpan["tanggal_mulai"],
                                                      bool(tersimpan["cuti_bersama"]))
     if tersimpan is None:
@@ -57,9 +54,10 @@ with st.container(border=True):
                    "tanggal di atas. Tekan Simpan jadwal untuk menetapkannya.")
     elif berubah:
         st.caption(f"Pratinjau (belum disimpan). Jadwal tersimpan mulai "
-                   f"{fmt.tanggal(tersimpan['tanggal_mulai'])}, oleh {tersimpan['oleh']}.")
+                   f"{fmt.tanggal(tersimpan['tanggal_mulai'])}, oleh "
+                   f"{fmt.aman_md(tersimpan['oleh'])}.")
     else:
-        st.caption(f"Jadwal ditetapkan oleh {tersimpan['oleh']} pada "
+        st.caption(f"Jadwal ditetapkan oleh {fmt.aman_md(tersimpan['oleh'])} pada "
                    f"{fmt.tanggal(tersimpan['waktu'])}.")
 
 j = tahapan.jadwal(ui.cur(), tahun, hari_ini, mulai=mulai, cuti_bersama=cuti)
@@ -130,16 +128,13 @@ for s in t.itertuples():
             if isinstance(s.langsung, str):
                 st.caption(f"📊 {s.langsung}")
         m = c.date_input("Mulai", value=s.mulai_aktual, format="DD/MM/YYYY",
-                         key=f"aktual_mulai_{n}")
+                         key=f"aktual_mulai_{n}", disabled=not ubah)
         f = d.date_input("Selesai", value=s.selesai_aktual, format="DD/MM/YYYY",
-                         key=f"aktual_selesai_{n}")
-        if e.button("Simpan", key=f"simpan_langkah_{n}"):
-            if not (oleh or "").strip():
-                st.warning("Isi nama Anda dulu (di bagian jadwal di atas).")
+                         key=f"aktual_selesai_{n}", disabled=not ubah)
+        if ubah and e.button("Simpan", key=f"simpan_langkah_{n}"):
+            try:
+                tahapan.simpan_realisasi(ui.con(), tahun, n, m, f, oleh=saya)
+            except LkipError as exc:
+                st.error(str(exc))
             else:
-                try:
-                    tahapan.simpan_realisasi(ui.con(), tahun, n, m, f, oleh=oleh.strip())
-                except LkipError as exc:
-                    st.error(str(exc))
-                else:
-                    st.rerun()
+                st.rerun()

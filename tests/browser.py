@@ -318,14 +318,37 @@ def after_rerun(page, what: str, *, timeout: float = WAIT):
     _wait_for_run(page, mark, f"the app's run after {what}", timeout)
 
 
-def sign_in(page) -> None:
-    """The one place a login step goes once the app has a login page in front of it; there is
-    none yet, so nothing to do."""
+def sign_in(page, nama: str = "admin", sandi: str | None = None) -> None:
+    """Sign in through the login page, as a person would, unless the browser context is
+    signed in already (its session cookie). The demo database's accounts share the demo
+    password (lkip_core.demo.akun.SANDI_DEMO). Waits until the account's page has finished."""
+    from lkip_core.demo.akun import SANDI_DEMO
+
+    form = page.get_by_role("textbox", name="Nama pengguna")
+    keluar = page.get_by_role("button", name="Keluar")
+    wait_for(page, form.or_(keluar).first, "the login form or a signed-in page")
+    if keluar.count():
+        app_done(page, "the signed-in page to finish")
+        return
+    form.fill(nama)
+    page.get_by_role("textbox", name="Kata sandi").fill(sandi or SANDI_DEMO)
+    with after_rerun(page, f"signing in as {nama}"):
+        page.get_by_role("button", name="Masuk").click()
+    wait_for(page, keluar, f"{nama} signed in (the Keluar button)")
+    app_done(page, "the landing page to finish")
 
 
-def open_page(page, app_url: str, ready: str, path: str = "") -> None:
-    """Open the app, then (with `path`) a page through the sidebar, as a person would, and wait
-    until the heading `ready` shows and the page's run has ended.
+def sign_out(page) -> None:
+    """Press Keluar and wait for the login page."""
+    with after_rerun(page, "signing out"):
+        page.get_by_role("button", name="Keluar").click()
+    wait_for(page, page.get_by_role("textbox", name="Nama pengguna"), "the login form")
+
+
+def open_page(page, app_url: str, ready: str, path: str = "", *, akun: str = "admin") -> None:
+    """Open the app, sign in as `akun` (the demo's accounts; a context signed in already stays
+    so), then (with `path`) open a page through the sidebar, as a person would, and wait until
+    the heading `ready` shows and the page's run has ended.
 
     (A deep link opened cold shows Streamlit's spurious "Page not found" modal above the right
     page — streamlit/streamlit#9992 — so tests arrive by clicking.)
@@ -333,7 +356,7 @@ def open_page(page, app_url: str, ready: str, path: str = "") -> None:
     page.runs.forget()
     with after_rerun(page, f"opening {app_url}"):
         page.goto(app_url)
-    sign_in(page)
+    sign_in(page, akun)
     if path:
         link = page.locator(f"[data-testid='stSidebarNav'] a[href$='/{path}']")
         wait_for(page, link, f"the sidebar link to /{path}")

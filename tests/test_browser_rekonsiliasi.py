@@ -106,9 +106,6 @@ def test_page_and_the_correction_round_trip(halaman, app_rk, tmp_path):
 
     # 3. Uploaded through the real Unggah Data page, with no option chosen
     open_page(page, app_rk, "Unggah Data", "unggah-data")
-    page.locator("input[aria-label='Nama pengunggah']").fill("Bidang Mutasi")
-    with after_rerun(page, "entering the uploader's name"):
-        page.keyboard.press("Enter")
     upload(page, path.name, buf.getvalue())
     page.get_by_role("button", name="Periksa dan muat").click()
     wait_for_text(page, "dimuat sebagai kiriman")

@@ -7,7 +7,6 @@ import io
 import openpyxl
 import pytest
 from browser import (
-    after_rerun,
     assert_no_exception,
     new_page,
     open_page,
@@ -53,9 +52,6 @@ def test_template_download_and_bad_upload_then_good_upload(page, app_unggah, tmp
     assert wb["kinerja"].protection.sheet
 
     # 2. A file that is not a spreadsheet is refused with a plain message; nothing changes.
-    page.locator("input[aria-label='Nama pengunggah']").fill("Staf Perencanaan")
-    with after_rerun(page, "entering the uploader's name"):
-        page.keyboard.press("Enter")
     upload(page, "catatan.xlsx", b"ini bukan spreadsheet, hanya teks biasa\x00\x01")
     page.get_by_role("button", name="Periksa dan muat").click()
     wait_for_text(page, "tidak ada data yang dimuat")

@@ -29,13 +29,11 @@ def test_page_previews_every_lampiran(app_db):
     assert "Persentase ASN kompeten" in set(lampiran_ii["Indikator Kinerja"])
 
 
-def test_downloads_wait_for_a_name(app_db):
+def test_downloads_are_made_in_the_accounts_name(app_db):
     at = _buka()
     tombol = _unduh(at)
     assert set(tombol) == {"unduh_semua", "unduh_satu", "unduh_bab3"}
-    assert all(b.proto.disabled for b in tombol.values())
-    at.text_input(key="oleh_ekspor").set_value("Kasubag Perencanaan").run()
-    tombol = _unduh(at)
+    assert any("atas nama" in c.value and "admin" in c.value for c in at.caption)
     assert not any(b.proto.disabled for b in tombol.values())
     at.selectbox(key="lampiran_satu").set_value("IV").run()
     assert _unduh(at)["unduh_satu"].proto.label == "Unduh Lampiran IV"

@@ -47,7 +47,6 @@ def test_sop_page_plans_and_records(app_db):
     assert "Buka Unggah Data" in labels and "Buka Rekap Data" in labels
     # Mon 3 Feb 2025: no holiday in the next 15 working days.
     at.date_input(key="tahapan_mulai").set_value(dt.date(2025, 2, 3))
-    at.text_input(key="tahapan_oleh").set_value("Kasubag")
     at.button(key="simpan_rencana").click().run()
     assert not at.exception
     m = {x.label: x.value for x in at.metric}
@@ -71,12 +70,11 @@ def test_sop_page_plans_and_records(app_db):
     c = db.connect(app_db)
     real = tahapan.baca_realisasi(c.cursor(), 2025)
     c.close()
-    assert real["oleh"].tolist() == ["Kasubag"]
+    assert real["oleh"].tolist() == ["admin"]  # the signed-in account
 
 
 def test_sop_page_refuses_a_finish_before_the_start(app_db):
     at = _app("pages/pimpinan_tahapan_sop.py")
-    at.text_input(key="tahapan_oleh").set_value("Kasubag")
     at.date_input(key="aktual_mulai_2").set_value(dt.date(2025, 2, 5))
     at.date_input(key="aktual_selesai_2").set_value(dt.date(2025, 2, 4))
     at.button(key="simpan_langkah_2").click().run()
@@ -84,10 +82,12 @@ def test_sop_page_refuses_a_finish_before_the_start(app_db):
     assert any("sebelum tanggal mulai" in e.value for e in at.error)
 
 
-def test_sop_page_asks_for_a_name(app_db):
-    at = _app("pages/pimpinan_tahapan_sop.py")
-    at.button(key="simpan_rencana").click().run()
-    assert any("Isi nama Anda" in w.value for w in at.warning)
+def test_sop_page_is_read_only_for_pimpinan(app_db):
+    at = _app("pages/pimpinan_tahapan_sop.py", akun="pimpinan")
+    assert at.title[0].value == "Tahapan SOP" and not at.text_input
+    keys = [b.key for b in at.button]
+    assert "simpan_rencana" not in keys and not any(k.startswith("simpan_langkah") for k in keys)
+    assert at.date_input(key="aktual_mulai_1").disabled
 
 
 def test_pages_on_an_empty_database(tmp_path, monkeypatch):

@@ -5,7 +5,8 @@
 of 2024 and 2025 and every unit's realisation workbook (made with the template of SOP step 1),
 then imports them with `pengumpulan.impor` exactly as an upload would. The latest year carries
 one planted mistake per reconciliation rule (`KESALAHAN_DEMO`). `skala="kota"` builds the
-city-scale set of domain.md instead, for measuring speed.
+city-scale set of domain.md instead, for measuring speed. Both create the demo accounts
+(`akun.py`: one per role and one operator per reporting unit, password SANDI_DEMO).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from ..errors import InputRefused
 from ..template import nama_template, tulis_template
 from . import bkpsdm as B
 from . import kesalahan, keuangan, kinerja, tulis
+from .akun import SANDI_DEMO, buat_akun_demo
 from .kesalahan import KESALAHAN_DEMO
 
-__all__ = ["KESALAHAN_DEMO", "SKALA", "buat_demo"]
+__all__ = ["KESALAHAN_DEMO", "SANDI_DEMO", "SKALA", "buat_demo"]
 
 SKALA = ("opd", "kota")
 Progress = Callable[[float, str], None]
@@ -158,6 +160,7 @@ def buat_demo(con: duckdb.DuckDBPyConnection, folder: Path, *, skala: str = "opd
             _simpan(folder, nama_template(unit, tahun), tulis_template(con, unit, tahun, isi),
                     realisasi)
     impor(realisasi)
+    akun = buat_akun_demo(con, oleh=oleh)  # after the master: operators need their unit
     langkah(1.0, "Data demo selesai")
     return {
         "skala": "opd", "folder": str(folder), "berkas": ditulis,
@@ -165,4 +168,5 @@ def buat_demo(con: duckdb.DuckDBPyConnection, folder: Path, *, skala: str = "opd
         "sub_kegiatan": len(B.SUB_KEGIATAN), "baris_lpj": baris_lpj,
         "submission": len(dibuat), "detik": round(time.perf_counter() - mulai, 2),
         "detik_impor": round(detik_impor, 2), "kesalahan": dict(KESALAHAN_DEMO),
+        "akun": akun,
     }

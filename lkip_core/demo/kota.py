@@ -18,6 +18,7 @@ import numpy as np
 from .. import kolom
 from ..template import nama_template, tulis_template
 from . import kinerja, tulis
+from .akun import akun_kota, buat_akun_demo
 
 TAHUN = 2025
 BARIS_LPJ = 500_000
@@ -236,6 +237,7 @@ def buat_kota(con: duckdb.DuckDBPyConnection, folder: Path, *, oleh: str = "demo
             impor(berkas, rinci=False)  # per batch: the step's own counter below
             langkah(n / len(pelapor), f"Realisasi unit {n}/{len(pelapor)} diimpor")
             berkas = []
+    buat_akun_demo(con, akun_kota(pelapor[0]), oleh=oleh)
     return {
         "skala": "kota", "folder": str(folder),
         "berkas": ["master_kota.xlsx", nama_lpj] + [nama_template(u, TAHUN) for u in pelapor],
