@@ -1,10 +1,17 @@
-"""Import speed (issue 2): a 100,000-line LPJ file must import in < 5 s on 2 cores, and a
-refused bad file must be refused in seconds.
+"""Import speed and memory against the raw read of the same bytes (issue 12).
 
-    .venv/bin/python -m benchmarks.impor [--baris 100000]
+    .venv/bin/python -m benchmarks.impor [--ulang 3] [--baris-csv 400000] [--baris-besar 1000000]
+                                          [--baris-xlsx 100000] [--folder DIR]
 
-Writes the LPJ workbook with xlsxwriter (as the finance system's export would look), then
-times `impor` into a fresh DuckDB file holding the test master. Prints the figures.
+Writes an LPJ/BKU CSV as a finance system exports it (a title, a blank line, `;`, Indonesian
+numbers and dates), a larger one, and an LPJ workbook. Each is then imported by the project
+(`impor`, into a copy of a database holding the test master) and read raw — DuckDB's
+`read_csv` of all columns as text into a table for a CSV, python-calamine reading every cell
+for a workbook — each run in a fresh child process, alternating ours and raw. Time is the work
+itself (the child has already imported its modules and opened its database); peak memory is
+the child's ru_maxrss, so it includes the interpreter and the modules. Medians of `--ulang`.
+
+The machine may be shared: compare the two columns of one run, not figures of different runs.
 """
 
 from __future__ import annotations
@@ -12,23 +19,26 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
+import os
 import random
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import xlsxwriter
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from contoh import ANGGARAN, master_xlsx  # noqa: E402
-
-from lkip_core import db  # noqa: E402
-from lkip_core.pengumpulan import impor  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
 
 
 def lpj_besar(baris: int, *, rusak_setiap: int = 0) -> bytes:
+    """An LPJ workbook as the finance system's export would look (kept for other benchmarks)."""
+    import xlsxwriter
+    from contoh import ANGGARAN
+
     rnd = random.Random(7)
     codes = [r[1] for r in ANGGARAN[1:] if r[0] == 2025]
     buf = io.BytesIO()
@@ -57,35 +67,174 @@ def lpj_besar(baris: int, *, rusak_setiap: int = 0) -> bytes:
     return buf.getvalue()
 
 
-def ukur(baris: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        con = db.connect(Path(tmp) / "bench.duckdb")
+def lpj_csv(path: Path, baris: int) -> None:
+    """A BKU export: title, blank line, `;` columns, `31/03/2025`, `1.234.567` (~105 B a line)."""
+    from contoh import ANGGARAN
+
+    rnd = random.Random(7)
+    codes = [r[1] for r in ANGGARAN[1:] if r[0] == 2025]
+    start = dt.date(2025, 1, 2)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("BUKU KAS UMUM PENGELUARAN TAHUN 2025\r\n\r\n")
+        f.write("No;Tanggal;No Bukti;Kode Kegiatan;Kode Akun;Uraian;Nilai (Rp);Jenis SP2D\r\n")
+        lines = []
+        for i in range(baris):
+            d = start + dt.timedelta(days=rnd.randrange(360))
+            amount = f"{rnd.randrange(100_000, 50_000_000):,}".replace(",", ".")
+            lines.append(f"{i + 1};{d:%d/%m/%Y};{i:06d}/SP2D/LS/2025;{rnd.choice(codes)};"
+                         f"5.1.02.01.01.0024;Belanja barang dan jasa;{amount};"
+                         f"{rnd.choice(['LS', 'GU', 'TU'])}\r\n")
+            if len(lines) == 10_000:
+                f.write("".join(lines))
+                lines = []
+        f.write("".join(lines))
+
+
+# --- the child processes ------------------------------------------------------------------
+
+
+def _anak_impor(berkas: str, basis: str) -> dict:
+    from lkip_core import db
+    from lkip_core.pengumpulan import impor
+
+    con = db.connect(basis)
+    data = Path(berkas).read_bytes()
+    t0, c0 = time.perf_counter(), time.process_time()
+    hasil = impor(con, [(Path(berkas).name, data)], oleh="bench")
+    detik, cpu = time.perf_counter() - t0, time.process_time() - c0
+    assert hasil.ok, [p.message for p in hasil.errors[:3]]
+    return {"detik": detik, "cpu": cpu, "baris": hasil.submissions[0]["baris"]}
+
+
+def _anak_mentah(berkas: str, basis: str) -> dict:
+    if berkas.endswith(".csv"):
+        import duckdb
+
+        con = duckdb.connect(basis)
+        t0, c0 = time.perf_counter(), time.process_time()
+        con.execute("CREATE TABLE mentah AS SELECT * FROM read_csv(?, delim = ';', skip = 2, "
+                    "header = true, all_varchar = true)", [berkas])
+        detik, cpu = time.perf_counter() - t0, time.process_time() - c0
+        n = con.execute("SELECT count(*) FROM mentah").fetchone()[0]
+        con.close()
+        return {"detik": detik, "cpu": cpu, "baris": n}
+    import python_calamine as pc
+
+    data = Path(berkas).read_bytes()
+    t0, c0 = time.perf_counter(), time.process_time()
+    book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    n = sum(len(book.get_sheet_by_name(s).to_python(skip_empty_area=False))
+            for s in book.sheet_names)
+    return {"detik": time.perf_counter() - t0, "cpu": time.process_time() - c0, "baris": n}
+
+
+def _jalankan(jenis: str, berkas: Path, basis: Path) -> dict:
+    """One child: its own figures, its peak memory (ru_maxrss) and its whole wall time."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.impor", "--anak", jenis,
+                             str(berkas), str(basis)], cwd=ROOT, stdout=subprocess.PIPE)
+    out = proc.stdout.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{jenis} {berkas.name}: proses anak gagal (status {status})")
+    hasil = json.loads(out)
+    hasil["puncak_mb"] = usage.ru_maxrss / 1024
+    hasil["proses_s"] = time.perf_counter() - t0
+    return hasil
+
+
+def ukur(berkas: Path, master_db: Path, tmp: Path, ulang: int) -> dict:
+    runs: dict[str, list[dict]] = {"impor": [], "mentah": []}
+    for k in range(ulang):
+        for jenis in ("impor", "mentah") if k % 2 == 0 else ("mentah", "impor"):
+            basis = tmp / f"{jenis}.duckdb"
+            for p in tmp.glob(f"{jenis}.duckdb*"):
+                p.unlink()
+            if jenis == "impor":
+                shutil.copy(master_db, basis)
+            runs[jenis].append(_jalankan(jenis, berkas, basis))
+    med = {j: {k: statistics.median(r[k] for r in rs)
+               for k in ("detik", "cpu", "puncak_mb", "proses_s")} for j, rs in runs.items()}
+    return {"file": berkas.name, "mb": berkas.stat().st_size / 2**20,
+            "baris": runs["impor"][0]["baris"], "median": med,
+            "rasio": med["impor"]["detik"] / med["mentah"]["detik"], "runs": runs}
+
+
+def _siapkan(tmp: Path, baris_csv: int, baris_besar: int, baris_xlsx: int) -> list[Path]:
+    """The test files and the master database (in a child: the parent stays small)."""
+    from contoh import master_xlsx
+
+    from lkip_core import db
+    from lkip_core.pengumpulan import impor
+
+    master_db = tmp / "master.duckdb"
+    if not master_db.exists():
+        con = db.connect(master_db)
         assert impor(con, [("master.xlsx", master_xlsx())], oleh="bench").ok
-        t0 = time.perf_counter()
-        data = lpj_besar(baris)
-        t_tulis = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        hasil = impor(con, [("bku_2025.xlsx", data)], oleh="bench")
-        t_impor = time.perf_counter() - t0
-        assert hasil.ok, hasil.errors[:3]
-        n = con.execute("SELECT count(*) FROM v_lpj").fetchone()[0]
-        bad = lpj_besar(baris, rusak_setiap=1000)
-        t0 = time.perf_counter()
-        refused = impor(con, [("bku_rusak.xlsx", bad)], oleh="bench")
-        t_tolak = time.perf_counter() - t0
-        assert not refused.ok
-        return {"baris": n, "ukuran_mb": len(data) / 1e6, "tulis_s": t_tulis, "impor_s": t_impor,
-                "tolak_s": t_tolak, "galat_ditolak": len(refused.errors)}
+        con.close()
+    files = []
+    for n, name in ((baris_csv, "bku_2025.csv"), (baris_besar, "bku_kota_2025.csv")):
+        path = tmp / name
+        if n and not path.exists():
+            lpj_csv(path, n)
+        if n:
+            files.append(path)
+    if baris_xlsx:
+        path = tmp / "bku_2025.xlsx"
+        if not path.exists():
+            path.write_bytes(lpj_besar(baris_xlsx))
+        files.append(path)
+    return files
 
 
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("--baris", type=int, default=100_000)
+    p.add_argument("--anak", nargs=3, help=argparse.SUPPRESS)
+    p.add_argument("--siapkan", help=argparse.SUPPRESS)
+    p.add_argument("--ulang", type=int, default=3)
+    p.add_argument("--baris-csv", type=int, default=400_000)
+    p.add_argument("--baris-besar", type=int, default=1_000_000)
+    p.add_argument("--baris-xlsx", type=int, default=100_000)
+    p.add_argument("--folder", help="tempat berkas uji (bawaan: folder sementara)")
     args = p.parse_args()
-    r = ukur(args.baris)
-    print(f"LPJ {r['baris']:,} baris ({r['ukuran_mb']:.1f} MB xlsx): impor {r['impor_s']:.2f} s "
-          f"(target < 5 s)")
-    print(f"Berkas sama dengan {r['galat_ditolak']} sel rusak: ditolak dalam {r['tolak_s']:.2f} s")
+    if args.anak:
+        jenis, berkas, basis = args.anak
+        print(json.dumps((_anak_impor if jenis == "impor" else _anak_mentah)(berkas, basis)))
+        return
+    if args.siapkan:
+        files = _siapkan(Path(args.siapkan), args.baris_csv, args.baris_besar, args.baris_xlsx)
+        print(json.dumps([str(f) for f in files]))
+        return
+    # Linux carries a process's peak memory across exec into its child's ru_maxrss: this parent
+    # imports nothing heavy and writes no file itself, so a child's peak is its own.
+    tmp = Path(args.folder or tempfile.mkdtemp(prefix="lkip-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.impor", "--siapkan", str(tmp), "--baris-csv",
+             str(args.baris_csv), "--baris-besar", str(args.baris_besar), "--baris-xlsx",
+             str(args.baris_xlsx)], cwd=ROOT, check=True, stdout=subprocess.PIPE).stdout
+        files = [Path(f) for f in json.loads(out)]
+        print(f"Impor vs baca mentah berkas yang sama; median {args.ulang}x, bergantian, tiap "
+              "kali proses baru (mesin ini dipakai bersama: bandingkan kolom dalam satu baris).")
+        print(f"{'berkas':<20} {'MB':>6} {'baris':>10} {'impor s':>8} {'mentah s':>9} "
+              f"{'rasio':>6} {'CPU impor/mentah':>17} {'puncak impor':>13} {'puncak mentah':>14}")
+        for path in files:
+            r = ukur(path, tmp / "master.duckdb", tmp, args.ulang)
+            m = r["median"]
+            print(f"{r['file']:<20} {r['mb']:>6.1f} {r['baris']:>10,} {m['impor']['detik']:>8.2f} "
+                  f"{m['mentah']['detik']:>9.2f} {r['rasio']:>5.1f}x "
+                  f"{m['impor']['cpu']:>8.2f}/{m['mentah']['cpu']:<4.2f} s "
+                  f"{m['impor']['puncak_mb']:>10.0f} MB {m['mentah']['puncak_mb']:>11.0f} MB")
+            sys.stdout.flush()
+        print("impor: `impor()` ke salinan basis data berisi master (proses anak sudah memuat "
+              "modul dan membuka basis data); mentah: DuckDB read_csv semua kolom teks ke tabel "
+              "/ python-calamine membaca setiap sel. Waktu: median dinding; CPU: semua utas "
+              "proses selama kerja itu. Puncak: ru_maxrss proses anak (termasuk Python dan "
+              "modulnya).")
+    finally:
+        if not args.folder:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Turn uploaded bytes into grids of raw cell values, safely.
 
 `read_workbook` tells the format from the bytes (not the file name), refuses empty, damaged,
-password-protected and hostile files with an Indonesian message, and returns each worksheet
-as a grid whose coordinates are the spreadsheet's own: ``rows[0][0]`` is A1.
+password-protected, hostile and too large files with an Indonesian message, and returns each
+worksheet as a `Sheet` whose coordinates are the spreadsheet's own: ``rows[0][0]`` is A1. A
+sheet can also be read column by column (`Sheet.kolom()`, berkas_kolom.py); a large CSV is
+read that way from the start, by DuckDB (berkas_csv.py), and never becomes Python rows.
 
 Values are what calamine gives (str, int, float, bool, date, datetime, time, and timedelta for
 duration formats), ``None`` for an empty cell and `CellError` for an error value.
@@ -21,10 +23,15 @@ import csv
 import functools
 import io
 import re
-from dataclasses import dataclass, field
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
+import pyarrow as pa
 import python_calamine as pc
 
+from lkip_core import berkas_csv
 from lkip_core.berkas_batas import (  # noqa: F401 — CellError and column_letter are public here
     _ERROR_TEXT,
     _OLE,
@@ -43,6 +50,7 @@ from lkip_core.berkas_batas import (  # noqa: F401 — CellError and column_lett
     _refuse,
     column_letter,
 )
+from lkip_core.berkas_kolom import KolomSel, dari_baris, gabung_kolom, ke_baris
 from lkip_core.berkas_zip import Errors, _inspect_zip, _refuse_wide
 from lkip_core.kolom import LPJ, MASTER, REALISASI
 from lkip_core.parsing import normalise_header
@@ -50,12 +58,59 @@ from lkip_core.parsing import normalise_header
 HEADER_LINES = 30  # the header row is looked for in this many first lines (tabel.py: rows)
 
 
-@dataclass
 class Sheet:
-    name: str
-    rows: Grid  # rows[i][j] is spreadsheet row i+1, column j+1 (A = 0)
-    hidden: bool = False
-    merged: list[Span] = field(default_factory=list)  # (first_row, first_col, last_row, last_col)
+    """One worksheet: its cells by row (`rows`) or by column (`kolom()`).
+
+    ``rows[i][j]`` is spreadsheet row i+1, column j+1 (A = 0). A reader gives one form (rows for
+    a workbook, Arrow columns for a large CSV); the other is built when first asked for. The
+    import reads a table through `kolom()`, so a large sheet never becomes Python rows.
+    """
+
+    def __init__(self, name: str, rows: Grid | None = None, hidden: bool = False,
+                 merged: list[Span] | None = None, *, mentah: Grid | None = None,
+                 kolom: list[KolomSel] | None = None, n_rows: int | None = None) -> None:
+        self.name, self.hidden = name, hidden
+        self.merged: list[Span] = merged or []  # (first_row, first_col, last_row, last_col)
+        self._rows = rows  # values as documented in the module docstring
+        self._mentah = mentah  # calamine's rows: "" for empty, error texts still text
+        self._kolom = kolom
+        self._n = n_rows
+
+    def __repr__(self) -> str:
+        return f"Sheet({self.name!r}, {self.n_rows} baris)"
+
+    @property
+    def rows(self) -> Grid:
+        if self._rows is None:
+            if self._mentah is not None:
+                self._rows = _clean(self._mentah)
+            else:
+                self._rows = ke_baris(self._kolom or [], self._n)
+        return self._rows
+
+    @property
+    def n_rows(self) -> int:
+        for form in (self._rows, self._mentah):
+            if form is not None:
+                return len(form)
+        return self._n or 0
+
+    def kolom(self) -> list[KolomSel]:
+        """The columns (the rows, when they were read as rows, are then let go)."""
+        if self._kolom is None:
+            self._n = self.n_rows
+            self._kolom = dari_baris(self._mentah if self._mentah is not None else self._rows)
+            self._mentah = None
+        return self._kolom
+
+    def head(self, n: int) -> Grid:
+        """The first `n` rows (for finding the header), without building all rows."""
+        if self._rows is not None:
+            return self._rows[:n]
+        if self._mentah is not None:
+            return _clean(self._mentah[:n])
+        top = np.arange(min(n, self.n_rows))
+        return ke_baris([k.ambil(top) for k in self._kolom or []], len(top))
 
 
 @dataclass
@@ -71,20 +126,31 @@ class Workbook:
             (s for s in self.sheets if s.name.strip().casefold() == wanted), None)
 
 
+Progress = Callable[[float, str], None]  # (fraction of this file's reading done, what is happening)
+
+
 def read_workbook(file_name: str, data: bytes, *, max_rows: int = 1_100_000,
-                  max_cols: int | None = MAX_COLUMNS) -> Workbook:
+                  max_cols: int | None = MAX_COLUMNS, max_bytes: int | None = None,
+                  progress: Progress | None = None, kepala: bool = False) -> Workbook:
     """Read an uploaded spreadsheet into a `Workbook`, or raise `FileRefused`.
 
     A worksheet holding values beyond `max_cols` columns is refused before it is read
-    (``None``: no such limit)."""
+    (``None``: no such limit). `max_bytes`: the size limit (the `batas_unggah_mb` setting);
+    ``None`` is `MAX_BYTES`. A file whose reading would need more memory than
+    `MAX_MEMORI_IMPOR` is refused before it is read. `kepala=True`: of a CSV only the lines in
+    its first `KEPALA_CSV` bytes (enough to tell its kind from its header, for a preview)."""
     f = file_name
+    say = progress or (lambda _f, _t: None)
+    limit = MAX_BYTES if max_bytes is None else max_bytes
     if not data:
         raise _refuse(f, "empty")
-    if len(data) > MAX_BYTES:
-        raise _refuse(f, "big", mb=len(data) / 2**20, limit=MAX_BYTES // 2**20)
+    if len(data) > limit:
+        raise _refuse(f, "big", mb=len(data) / 2**20, limit=limit // 2**20)
     if data.startswith(_ZIP):
+        say(0.0, f"Memeriksa isi {f} …")
         fmt, errors, merged = _inspect_zip(f, data, max_cols)
-        return Workbook(f, fmt, _read_calamine(f, data, errors, merged, max_rows, max_cols))
+        _cek_memori(f, data, fmt)
+        return Workbook(f, fmt, _read_calamine(f, data, errors, merged, max_rows, max_cols, say))
     if data.startswith(_OLE):
         # OLE directory names are NUL-terminated UTF-16; an encrypted xlsx travels in an OLE
         # container as "EncryptedPackage", an .xls as "Workbook" (or "Book" before Excel 97).
@@ -92,10 +158,74 @@ def read_workbook(file_name: str, data: bytes, *, max_rows: int = 1_100_000,
             raise _refuse(f, "password")
         if not any(f"{n}\x00".encode("utf-16-le") in data for n in ("Workbook", "Book")):
             raise _refuse(f, "other", why=" (dokumen Office lain, misalnya Word)")
-        return Workbook(f, "xls", _read_calamine(f, data, {}, {}, max_rows, max_cols))
+        _cek_memori(f, data, "xls")
+        return Workbook(f, "xls", _read_calamine(f, data, {}, {}, max_rows, max_cols, say))
     if data.startswith(_OTHER_MAGIC):
         raise _refuse(f, "other", why="")
-    return Workbook(f, "csv", [_read_csv(f, data, max_rows, max_cols)])
+    if kepala and len(data) > KEPALA_CSV:
+        cut = data.rfind(b"\n", 0, KEPALA_CSV) + 1
+        data = data[:cut or KEPALA_CSV]
+    _cek_memori(f, data, "csv")
+    return Workbook(f, "csv", [_read_csv(f, data, max_rows, max_cols, say)])
+
+
+KEPALA_CSV = 1 << 18
+
+
+# The memory a file needs while it is read and checked, per byte of what is read, measured
+# with benchmarks/impor.py (the process itself comes on top). A file that would need more than
+# MAX_MEMORI_IMPOR is refused before it is read: the app must not be killed by one upload.
+MAX_MEMORI_IMPOR = 768 * 2**20
+MEMORI_PER_BYTE = {"csv": 6.0, "zip": 4.0, "xls": 12.0}  # zip: per byte of unpacked XML
+
+
+def _cek_memori(f: str, data: bytes, fmt: str) -> None:
+    if fmt in ("xlsx", "xlsm", "ods"):
+        unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist()
+                       if i.filename.endswith(".xml"))
+        need = unpacked * MEMORI_PER_BYTE["zip"]
+    else:
+        need = len(data) * MEMORI_PER_BYTE[fmt]
+    if need > MAX_MEMORI_IMPOR:
+        raise _refuse(f, "memory", mb=need / 2**20, limit=MAX_MEMORI_IMPOR // 2**20)
+
+
+# --- keeping the original bytes ----------------------------------------------------------------
+# Every accepted upload is stored whole (submisi.catat). A CSV is text that zstd shrinks about
+# eightfold, and DuckDB needs several times a value's size in memory to store it: a 1,000,000-line
+# LPJ stored as it came would cost more memory than reading it. So the bytes are kept
+# compressed when that pays, behind a marker no accepted upload can start with (a CSV starting
+# with NUL is refused as binary; workbooks start with PK or the OLE signature).
+_KEMASAN = b"\x00LKIP-zstd\x00"
+_KEMAS_MULAI = 1 << 16  # smaller files are kept as they are
+
+
+def kemas_asli(data: bytes) -> bytes:
+    """The bytes to store for an upload: zstd-compressed with a marker when it saves a quarter."""
+    if len(data) < _KEMAS_MULAI or data.startswith(_ZIP):  # a workbook is compressed already
+        return data
+    sink = pa.BufferOutputStream()
+    with pa.CompressedOutputStream(sink, "zstd") as out:  # level 1; piece by piece
+        for at in range(0, len(data), 1 << 20):
+            out.write(data[at:at + (1 << 20)])
+    packed = sink.getvalue()
+    if packed.size > len(data) * 3 // 4:
+        return data
+    return _KEMASAN + len(data).to_bytes(8, "little") + packed.to_pybytes()
+
+
+def buka_asli(stored: bytes) -> bytes:
+    """The original bytes of an upload from what `kemas_asli` stored (or older raw bytes)."""
+    stored = bytes(stored)
+    if not stored.startswith(_KEMASAN):
+        return stored
+    start = len(_KEMASAN) + 8
+    size = int.from_bytes(stored[len(_KEMASAN):start], "little")
+    try:
+        data = pa.CompressedInputStream(pa.BufferReader(stored[start:]), "zstd").read()
+    except (OSError, pa.ArrowException):
+        return stored  # damaged: the SHA-256 recorded with it no longer matches (periksa.py)
+    return data if len(data) == size else stored
 
 
 # --- calamine --------------------------------------------------------------------------------
@@ -109,30 +239,35 @@ def _clean(rows: Grid) -> Grid:
 
 
 def _read_calamine(f: str, data: bytes, errors: Errors, merged: dict[str, list[Span]],
-                   max_rows: int, max_cols: int | None) -> list[Sheet]:
+                   max_rows: int, max_cols: int | None, say: Progress) -> list[Sheet]:
     try:
         book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
-        for meta in book.sheets_metadata:
-            if meta.typ != pc.SheetTypeEnum.WorkSheet:  # chart and macro sheets hold no table
-                continue
+        metas = [m for m in book.sheets_metadata
+                 if m.typ == pc.SheetTypeEnum.WorkSheet]  # chart and macro sheets hold no table
+        for k, meta in enumerate(metas):
             cal = book.get_sheet_by_name(meta.name)
             end = cal.end  # (last_row, last_col) 0-based, None for an empty sheet
             if end and end[0] + 1 > max_rows:
                 raise _refuse(f, "rows", sheet=meta.name, limit=max_rows)
             if end and max_cols is not None and end[1] + 1 > max_cols:  # .xls: the zip scan's job
                 raise _refuse_wide(f, meta.name, end[1] + 1, max_cols)
-            rows = _clean(cal.to_python(skip_empty_area=False)) if end else []
+            say(k / len(metas), f"Membaca {f}, sheet {meta.name}"
+                + (f" ({_ribuan(end[0] + 1)} baris) …" if end else " …"))
+            # calamine's own rows; "" and error texts are sorted out when the sheet is used
+            rows = cal.to_python(skip_empty_area=False) if end else []
             spans = [(a, b, c, d) for (a, b), (c, d) in cal.merged_cell_ranges or []]
+            del cal  # calamine's copy of the cells
             for (r, c), code in errors.get(meta.name, {}).items():
                 if r >= len(rows) or c >= len(rows[0]):  # calamine may drop an edge error cell
                     width = max(c + 1, len(rows[0]) if rows else 0)
                     rows.extend([] for _ in range(r + 1 - len(rows)))
                     for row in rows:
-                        row.extend([None] * (width - len(row)))
+                        row.extend([""] * (width - len(row)))
                 rows[r][c] = CellError(code)
             hidden = meta.visible != pc.SheetVisibleEnum.Visible
-            sheets.append(Sheet(meta.name, rows, hidden, spans or merged.get(meta.name, [])))
+            sheets.append(Sheet(meta.name, None, hidden, spans or merged.get(meta.name, []),
+                                mentah=rows))
         return sheets
     except pc.PasswordError:
         raise _refuse(f, "password") from None
@@ -144,11 +279,27 @@ def _read_calamine(f: str, data: bytes, errors: Errors, merged: dict[str, list[S
         raise _refuse(f, "corrupt") from None
 
 
+def _ribuan(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 # --- csv -------------------------------------------------------------------------------------
 
 
-def _read_csv(f: str, data: bytes, max_rows: int, max_cols: int | None) -> Sheet:
-    text, name = _decode(f, data), re.split(r"[\\/]", f)[-1].rsplit(".", 1)[0] or f
+_POTONG_BARIS = 65_536  # rows of a large CSV turned into columns at a time (bounded memory)
+
+
+def _read_csv(f: str, data: bytes, max_rows: int, max_cols: int | None,
+              say: Progress | None = None) -> Sheet:
+    name = re.split(r"[\\/]", f)[-1].rsplit(".", 1)[0] or f
+    say = say or (lambda _f, _t: None)
+    if len(data) >= berkas_csv.CEPAT_MULAI:
+        say(0.0, f"Membaca {f} ({len(data) / 2**20:.0f} MB) …")
+        sheet = berkas_csv.baca(f, name, data, max_rows, max_cols, _delimiter)
+        if sheet is not None:
+            say(1.0, f"Membaca {f}: {_ribuan(sheet.n_rows)} baris")
+            return sheet
+    text = _decode(f, data)
     sample = text[:65_536]
     binary = len(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", sample)) > len(sample) // 100
     if "\x00" in text or binary:  # cp1252 decodes almost anything: judge by the characters
@@ -156,9 +307,11 @@ def _read_csv(f: str, data: bytes, max_rows: int, max_cols: int | None) -> Sheet
     if re.match(r"\s*<(?:!doctype|html|table|\?xml|head|body|meta|!--)", sample, re.I):
         raise _refuse(f, "html")
     rows: Grid = []
+    done: list[tuple[int, list[KolomSel]]] = []  # earlier rows of a large file, as columns
+    n = 0
     try:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(sample)):
-            if len(rows) >= max_rows:
+            if n >= max_rows:
                 raise _refuse(f, "rows", sheet=name, limit=max_rows)
             if max_cols is not None and len(row) > max_cols:
                 used = len(row)  # empty fields after the last value (";;;;") do not count
@@ -167,11 +320,20 @@ def _read_csv(f: str, data: bytes, max_rows: int, max_cols: int | None) -> Sheet
                 if used > max_cols:
                     raise _refuse_wide(f, name, used, max_cols)
             rows.append(row)  # type: ignore[arg-type]
+            n += 1
+            if len(rows) == _POTONG_BARIS:
+                done.append((len(rows), dari_baris(rows)))
+                rows = []
+                say(0.5, f"Membaca {f}: {_ribuan(n)} baris …")
     except csv.Error as exc:
         raise _refuse(f, "csv", why=exc) from None
-    width = max(map(len, rows), default=0)
-    if len(rows) * width > MAX_CELLS:
-        raise _refuse(f, "cells", sheet=name, rows=len(rows), cols=width, limit=MAX_CELLS)
+    del text
+    width = max([len(c) for _, c in done] + [max(map(len, rows), default=0)])
+    if n * width > MAX_CELLS:
+        raise _refuse(f, "cells", sheet=name, rows=n, cols=width, limit=MAX_CELLS)
+    if done:
+        done.append((len(rows), dari_baris(rows)))
+        return Sheet(name, kolom=gabung_kolom(done, width), n_rows=n)
     grid = _clean(rows)
     for row in grid:  # ragged lines are padded so the grid is rectangular like calamine's
         row.extend([None] * (width - len(row)))

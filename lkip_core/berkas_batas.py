@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lkip_core.errors import FileRefused, Problem
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 200 * 1024 * 1024  # the default of the setting batas_unggah_mb (pengaturan.py)
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
 MAX_MEMBERS = 10_000
 MAX_RATIO = 200  # only for members over RATIO_FLOOR: small XML parts compress very well
@@ -81,6 +81,9 @@ _SAY = {
             "{limit} kolom untuk sheet data. Biasanya ada isian tak sengaja jauh di kanan tabel "
             "atau hasil ekspor yang rusak: hapus kolom di kanan tabel (pilih kolom sesudah kolom "
             "terakhir tabel sampai ujung, klik kanan > Delete), simpan ulang, lalu unggah lagi.",
+    "memory": "terlalu besar untuk dibaca sekaligus: isinya memerlukan sekitar {mb:.0f} MB "
+              "memori (batas {limit} MB). Pisahkan datanya menjadi beberapa berkas (misalnya per "
+              "triwulan atau per unit), lalu unggah satu per satu.",
     "rows": "ditolak: sheet {sheet} berisi lebih dari {limit} baris. Pisahkan datanya atau hapus "
             "baris yang tidak perlu, lalu unggah lagi.",
     "xlsb": "berformat .xlsb (Excel Binary) yang tidak didukung; buka di Excel, simpan sebagai "

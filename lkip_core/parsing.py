@@ -37,11 +37,16 @@ def _show(value: object) -> str:
 
 # Indonesian first: "." thousands (groups of 3, first group 1-3 digits, not 0), "," decimal.
 # So a single "," is always a decimal mark ("1,234" = 1.234) and "1.234" = 1234.
-_ID_BODY = re.compile(r"(?:[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,[0-9]+)?").fullmatch
-# A single "." that _ID_BODY did not take as thousands: "57.28", "0.125", "0.500", "1.2345".
-_DOT_BODY = re.compile(r"[0-9]+\.[0-9]+").fullmatch
+# The patterns are also applied to whole columns at once (parsing_kolom.py, with RE2), so they
+# are kept to syntax both engines read the same way: ASCII classes, no backreferences.
+ID_BODY = r"(?:[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,[0-9]+)?"
+# A single "." that ID_BODY did not take as thousands: "57.28", "0.125", "0.500", "1.2345".
+DOT_BODY = r"[0-9]+\.[0-9]+"
 # US/computer style needs at least one "," thousands mark: "1,234,567" and "1,234,567.89".
-_US_BODY = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?").fullmatch
+US_BODY = r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+_ID_BODY = re.compile(ID_BODY).fullmatch
+_DOT_BODY = re.compile(DOT_BODY).fullmatch
+_US_BODY = re.compile(US_BODY).fullmatch
 # Decorations around the digits: sign, "Rp"/"Rp.", a trailing ",-", "%" and brackets for a
 # negative. Spaces are allowed only between these pieces, never inside the digits ("1 234").
 # Unnamed groups and no IGNORECASE: both cost more than the rest of the parse.
@@ -128,10 +133,11 @@ _MONTH_WORDS = """januari jan january | februari feb february pebruari | maret m
     desember des december dec"""
 _MONTHS = {w: i for i, ws in enumerate(_MONTH_WORDS.split("|"), 1) for w in ws.split()}
 
-_TIME = r"(?:(?:\s+|T)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"  # "... 00:00:00" ignored
-_DMY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})" + _TIME)
-_YMD = re.compile(r"([0-9]{4})([/-])([0-9]{1,2})\2([0-9]{1,2})" + _TIME)
-_D_MONTH_Y = re.compile(r"([0-9]{1,2})(?:\s+|-)([^\W\d_]+)\.?(?:\s+|-)([0-9]{4})" + _TIME)
+TIME = r"(?:(?:\s+|T)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"  # "... 00:00:00" ignored
+_DMY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})" + TIME)
+_YMD = re.compile(r"([0-9]{4})([/-])([0-9]{1,2})\2([0-9]{1,2})" + TIME)
+_D_MONTH_Y = re.compile(r"([0-9]{1,2})(?:\s+|-)([^\W\d_]+)\.?(?:\s+|-)([0-9]{4})" + TIME)
+MONTHS = _MONTHS  # month word (lower case) -> number, for the column parsers
 _CONTOH_TANGGAL = "Isi dengan tanggal, misalnya 31/03/2025, 2025-03-31 atau 31 Maret 2025."
 
 

@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, field
 
 import duckdb
 
+from .berkas import buka_asli
+
 
 @dataclass(frozen=True)
 class Masalah:
@@ -110,6 +112,6 @@ def _berkas(con: duckdb.DuckDBPyConnection, hasil: HasilPeriksa, jenis: str, met
         hasil.berkas += 1
         if row is None:
             hasil.masalah.append(Masalah(objek, "berkas tersimpannya tidak ada."))
-        elif hashlib.sha256(bytes(row[0])).hexdigest() != sha:
+        elif hashlib.sha256(buka_asli(row[0])).hexdigest() != sha:
             hasil.masalah.append(Masalah(objek, "isi berkas tersimpan tidak cocok lagi dengan "
                                                 "SHA-256 yang dicatat saat disimpan."))

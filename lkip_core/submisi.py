@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from . import akun, cadangan, db
+from .berkas import buka_asli, kemas_asli
 from .errors import InputRefused, NotFound
 
 STATUS_AKTIF = "aktif"
@@ -51,7 +52,7 @@ def catat(cur: duckdb.DuckDBPyConnection, *, jenis: str, kode_unit: str | None,
         [jenis, kode_unit, tahun, nama_berkas, sha256(isi), len(isi), oleh,
          datetime.now().replace(microsecond=0), baris, baris_dilewati, peringatan],
     ).fetchone()[0]
-    cur.execute("INSERT INTO submission_berkas VALUES (?, ?)", [sid, isi])
+    cur.execute("INSERT INTO submission_berkas VALUES (?, ?)", [sid, kemas_asli(isi)])
     return sid
 
 
@@ -226,7 +227,7 @@ def isi_berkas(cur: duckdb.DuckDBPyConnection, sid: int) -> tuple[str, bytes]:
     ).fetchone()
     if row is None:
         raise NotFound(f"Kiriman #{sid} tidak ada.")
-    return row[0], bytes(row[1])
+    return row[0], buka_asli(row[1])
 
 
 def rollback(con: duckdb.DuckDBPyConnection, sid: int, *, oleh: akun.Akun | str) -> dict:

@@ -4,41 +4,33 @@ This is where the reading rules of inputs.md live: the header is looked for in t
 rows, a two-row header ("Realisasi" merged over "TW I | TW II …") is read as "Realisasi TW I",
 column names are matched through synonyms, empty and subtotal rows are skipped, and every cell
 problem is collected with its sheet, row, column and value — never only the first.
+
+The table is read column by column (berkas_kolom.KolomSel, parsing_kolom): a 1,000,000-line LPJ
+never becomes Python rows, and a small master sheet goes the same way, so every file is read by
+the same rules.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import parsing
 from .berkas import CellError, Sheet, column_letter
-from .errors import CellProblem, Problem
-from .kolom import Lembar
+from .berkas_kolom import WS, KolomSel, teks_berisi
+from .errors import Problem
+from .kolom import Kolom, Lembar
+from .parsing_kolom import parse_kolom
 
 HEADER_SEARCH_ROWS = 30
 # Columns that hand-made sheets carry and that mean nothing to us; ignored without a note.
 IGNORED_HEADERS = frozenset({"no", "no urut", "nomor", "nomor urut", "nourut"})
-
-
-def _parsers() -> dict[str, Callable[[object], object]]:
-    base: dict[str, Callable[[object], object]] = {
-        "code": parsing.parse_code,
-        "text": parsing.parse_text,
-        "number": parsing.parse_number,
-        "money": parsing.parse_number,
-        "percent": parsing.parse_number,
-        "year": parsing.parse_year,
-        "date": parsing.parse_date,
-        "flag": parsing.parse_flag,
-    }
-    for name in parsing.ENUMS:
-        base[f"enum:{name}"] = partial(parsing.parse_enum, field=name)
-    return base
-
-
-PARSERS = _parsers()
 
 
 @dataclass
@@ -51,8 +43,10 @@ class TabelTerbaca:
     header_row: int | None = None  # spreadsheet row of the (last) header row
     kolom: dict[str, int] = field(default_factory=dict)  # canonical name -> column index
     judul: dict[str, str] = field(default_factory=dict)  # canonical name -> header as written
-    data: dict[str, list] = field(default_factory=dict)  # canonical name -> parsed values
-    baris: list[int] = field(default_factory=list)  # spreadsheet row of each data row
+    # canonical name -> parsed values: a list, or an Arrow array when read with kolom=True
+    data: dict[str, list | pa.Array | pa.ChunkedArray] = field(default_factory=dict)
+    # spreadsheet row of each data row (a NumPy array when read with kolom=True)
+    baris: list[int] | np.ndarray = field(default_factory=list)
     dilewati: int = 0  # empty and subtotal rows skipped
     problems: list[Problem] = field(default_factory=list)
 
@@ -63,7 +57,8 @@ class TabelTerbaca:
                 value: object = None, level: str = "error") -> None:
         self.problems.append(
             Problem(
-                message=message, file=self.file, sheet=self.sheet, row=row,
+                message=message, file=self.file, sheet=self.sheet,
+                row=None if row is None else int(row),
                 column=self.nama_kolom(kolom) if kolom else None,
                 value=_tampil(value), level=level,
             )
@@ -159,7 +154,7 @@ def find_header(sheet: Sheet, lembar: Lembar):
     """Return (last header row index, column map, headers as written, unknown) or None."""
     synonyms = synonym_map(lembar)
     required = {k.nama for k in lembar.wajib}
-    rows = sheet.rows
+    rows = sheet.head(HEADER_SEARCH_ROWS + 1)
     limit = min(len(rows), HEADER_SEARCH_ROWS)
     has_text = [any(_text(v) for v in rows[i]) for i in range(min(len(rows), limit + 1))]
     for i in range(limit):
@@ -184,15 +179,23 @@ def nearest_header(sheet: Sheet, lembar: Lembar) -> tuple[int, set[str]] | None:
     """The row (1-based) that looks most like a header, and the canonical columns it has."""
     synonyms = synonym_map(lembar)
     best: tuple[int, set[str]] | None = None
-    for i in range(min(len(sheet.rows), HEADER_SEARCH_ROWS)):
-        found, _ = _match([_text(v) for v in sheet.rows[i]], synonyms)
+    for i, row in enumerate(sheet.head(HEADER_SEARCH_ROWS)):
+        found, _ = _match([_text(v) for v in row], synonyms)
         if found and (best is None or len(found) > len(best[1])):
             best = (i + 1, set(found))
     return best
 
 
-def baca_tabel(sheet: Sheet, lembar: Lembar, file: str) -> TabelTerbaca:
-    """Read one table; problems (not exceptions) report everything that is wrong."""
+Progress = Callable[[float, str], None]
+
+
+def baca_tabel(sheet: Sheet, lembar: Lembar, file: str, *, kolom: bool = False,
+               progress: Progress | None = None) -> TabelTerbaca:
+    """Read one table; problems (not exceptions) report everything that is wrong.
+
+    `kolom=True`: the parsed columns stay Arrow arrays (for a large table that is loaded as it
+    is); otherwise they are lists of Python values.
+    """
     t = TabelTerbaca(lembar=lembar, file=file, sheet=sheet.name)
     header = find_header(sheet, lembar)
     if header is None:
@@ -214,55 +217,88 @@ def baca_tabel(sheet: Sheet, lembar: Lembar, file: str) -> TabelTerbaca:
     t.header_row = hrow + 1
     for name in unknown:
         t.problem(f"Kolom '{name}' tidak dikenal dan diabaikan.", level="warning")
-    cols = [(k.nama, t.kolom[k.nama], PARSERS[k.jenis], k.wajib)
-            for k in lembar.kolom if k.nama in t.kolom]
-    # A subtotal row names no object: a "Jumlah …" text beside a code is an indicator's name.
-    code_cols = [t.kolom[k.nama] for k in lembar.wajib if k.jenis == "code"]
-    rows = sheet.rows
-    keep: list[int] = []  # indexes of data rows
-    for i in range(hrow + 1, len(rows)):
-        row = rows[i]
-        empty = row.count(None)
-        if empty == len(row) or all(type(v) is str and not v.strip() for v in row
-                                    if v is not None):
-            t.dilewati += 1
-            continue
-        first_text = next((v for v in row if type(v) is str and v.strip()), None)
-        if (first_text is not None and parsing.is_subtotal_label(first_text)
-                and not any(j < len(row) and row[j] not in (None, "") and row[j] != first_text
-                            for j in code_cols)):
-            t.dilewati += 1
-            continue
-        keep.append(i)
-    t.baris = [i + 1 for i in keep]
-    # Column by column: one parser per column keeps the per-cell work small (100,000-row files).
-    for name, j, parse, wajib in cols:
-        out: list = []
-        append = out.append
-        for i in keep:
-            row = rows[i]
-            v = row[j] if j < len(row) else None
-            if v is None:
-                if wajib:
-                    t.problem("Kolom wajib ini kosong. Isi nilainya.", row=i + 1, kolom=name)
-                append(None)
-                continue
-            if type(v) is CellError:
-                t.problem(
-                    f"Sel berisi galat rumus {v.code}. Perbaiki rumusnya atau ketik nilainya.",
-                    row=i + 1, kolom=name, value=v.code,
-                )
-                append(None)
-                continue
-            try:
-                parsed = parse(v)
-            except CellProblem as exc:
-                t.problem(str(exc), row=i + 1, kolom=name, value=v)
-                parsed = None
-            else:
-                if parsed is None and wajib:
-                    t.problem("Kolom wajib ini kosong. Isi nilainya.", row=i + 1, kolom=name)
-            append(parsed)
-        t.data[name] = out
+    say = progress or (lambda _f, _t: None)
+    columns = sheet.kolom()
+    keep, t.dilewati = _baris_data(columns, hrow + 1, sheet.n_rows, lembar, t.kolom)
+    t.baris = (keep + 1) if kolom else (keep + 1).tolist()
+    used = [k for k in lembar.kolom if k.nama in t.kolom]
+
+    def parse(k: Kolom):
+        j = t.kolom[k.nama]
+        return parse_kolom(k.jenis, columns[j].ambil(keep) if j < len(columns)
+                           else KolomSel(len(keep)))
+
+    # Columns are parsed side by side: Arrow's kernels let go of the GIL, so a large table
+    # uses every core; problems are still recorded column by column, in the layout's order.
+    with ThreadPoolExecutor(_PEKERJA if len(keep) > 10_000 else 1) as pool:
+        parsed = pool.map(parse, used)
+        for step, (k, (values, problems)) in enumerate(zip(used, parsed)):
+            say((step + 1) / len(used), f"Memeriksa {file}, sheet {sheet.name}: kolom "
+                f"{t.judul[k.nama]} ({step + 1} dari {len(used)}), {_ribuan(len(keep))} baris")
+            _catat(t, k.nama, k.wajib, values, problems)
+            t.data[k.nama] = values if kolom else values.to_pylist()
     t.urutkan()
     return t
+
+
+_PEKERJA = min(4, os.cpu_count() or 1)
+
+
+def _ribuan(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _catat(t: TabelTerbaca, name: str, wajib: bool, values, problems) -> None:
+    """The problems of one column, in row order: a cell that is wrong, or empty and required."""
+    empty: list[int] = []
+    if wajib and values.null_count:
+        nulls = np.asarray(pc.is_null(values).to_numpy(zero_copy_only=False), dtype=bool)
+        empty = [i for i in np.flatnonzero(nulls).tolist() if i not in problems]
+    for i in sorted([*problems, *empty]):
+        if i in problems:
+            message, value = problems[i]
+            t.problem(message, row=t.baris[i], kolom=name, value=value)
+        else:
+            t.problem("Kolom wajib ini kosong. Isi nilainya.", row=t.baris[i], kolom=name)
+
+
+# A subtotal label starts with one of these letters (in any case) after whitespace; only rows
+# whose first text does are looked at by parsing.is_subtotal_label.
+_MUNGKIN_SUBTOTAL = "^" + WS + "*(?:[jtsgJTSG]|[^\\x00-\\x7f])"
+
+
+def _baris_data(columns: list[KolomSel], start: int, n: int, lembar: Lembar,
+                found: dict[str, int]) -> tuple[np.ndarray, int]:
+    """Indexes of the data rows below the header, and how many rows were skipped.
+
+    Skipped: rows with nothing but blank text, and subtotal rows — whose first text cell is a
+    subtotal label ("JUMLAH", "Total Belanja") while no required code column holds another
+    value ("Jumlah ASN" beside a code is an indicator's name, not a subtotal).
+    """
+    rows = np.arange(start, n)
+    if not len(rows):
+        return rows, 0
+    below = [c.ambil(rows) for c in columns]
+    content = np.zeros(len(rows), dtype=bool)
+    first = np.full(len(rows), -1)  # column of the first non-blank text cell
+    for j, c in enumerate(below):  # left to right, each column only for rows still open
+        open_ = np.flatnonzero(first < 0)
+        if not len(open_):
+            break
+        part = c if len(open_) == len(rows) else c.ambil(open_)
+        content[open_] |= part.isi()
+        if part.teks is not None:
+            first[open_[teks_berisi(part.teks)]] = j
+    subtotal = np.zeros(len(rows), dtype=bool)
+    code_cols = [found[k.nama] for k in lembar.wajib if k.jenis == "code"]
+    for j in np.unique(first[first >= 0]).tolist():
+        at = np.flatnonzero(first == j)
+        texts = below[j].teks.take(pa.array(at))
+        maybe = pc.fill_null(pc.match_substring_regex(texts, _MUNGKIN_SUBTOTAL), False)
+        maybe_np = np.asarray(maybe.to_numpy(zero_copy_only=False), dtype=bool)
+        for i, text in zip(at[maybe_np].tolist(), texts.filter(maybe).to_pylist()):
+            codes = [below[c].nilai(i) for c in code_cols if c < len(below)]
+            if parsing.is_subtotal_label(text) and all(v in (None, "", text) for v in codes):
+                subtotal[i] = True
+    keep = rows[content & ~subtotal]
+    return keep, len(rows) - len(keep)

@@ -8,7 +8,7 @@ from ..aman import cek_kode_unit
 from ..berkas import Workbook
 from ..errors import Problem
 from ..kolom import MASTER, MASTER_WAJIB
-from ..tabel import TabelTerbaca, baca_tabel
+from ..tabel import Progress, TabelTerbaca, baca_tabel
 from .umum import Muatan, cari_lembar, cek_referensi, cek_unik, isi_bawaan, simpan_tabel
 
 _BAWAAN = {
@@ -51,7 +51,7 @@ def _unit_yang_hilang(cur: duckdb.DuckDBPyConnection, m: Muatan, unit: TabelTerb
 
 
 def muat_master(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str | None = None,
-                tahun: int | None = None) -> Muatan:
+                tahun: int | None = None, progress: Progress | None = None) -> Muatan:
     m = Muatan()
     tabel: dict[str, TabelTerbaca] = {}
     for lembar in MASTER:

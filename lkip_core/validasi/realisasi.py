@@ -10,7 +10,7 @@ from ..berkas import Workbook
 from ..errors import Problem
 from ..kolom import ANGGARAN_REALISASI, KINERJA, META_SHEET
 from ..parsing import parse_code, parse_year
-from ..tabel import TabelTerbaca, baca_tabel
+from ..tabel import Progress, TabelTerbaca, baca_tabel
 from .umum import ANGGARAN_CIRI, KINERJA_CIRI, Muatan, cek_unik, lembar_isi, simpan_tabel
 
 TW = (1, 2, 3, 4)
@@ -124,7 +124,7 @@ def _cek_format_persen(t: TabelTerbaca) -> None:
 
 
 def muat_realisasi(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str | None = None,
-                   tahun: int | None = None) -> Muatan:
+                   tahun: int | None = None, progress: Progress | None = None) -> Muatan:
     m = Muatan()
     tabel: dict[str, TabelTerbaca] = {}
     for nama, lembar, ciri in (("realisasi_kinerja", KINERJA, KINERJA_CIRI),

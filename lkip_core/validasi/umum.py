@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from ..berkas import Sheet, Workbook
@@ -124,24 +125,36 @@ _ARROW = {
 }
 
 
+_ROW_GROUP = 122_880  # DuckDB's row group size
+
+
 def arrow_table(t: TabelTerbaca, sid: int) -> pa.Table:
     """The parsed columns as an Arrow table (None stays NULL; NaN never appears)."""
-    cols = {"submission_id": pa.array([sid] * len(t), pa.int32()),
-            "baris": pa.array(t.baris, pa.int32())}
+    cols = {"submission_id": pa.array(np.full(len(t), sid, dtype=np.int32)),
+            "baris": pa.array(np.asarray(t.baris, dtype=np.int32))}
     for k in t.lembar.kolom:
         if k.nama in t.data:
-            cols[k.nama] = pa.array(t.data[k.nama], _ARROW.get(k.jenis, pa.string()))
+            kind = _ARROW.get(k.jenis, pa.string())
+            values = t.data[k.nama]
+            cols[k.nama] = (values.cast(kind) if isinstance(values, pa.Array | pa.ChunkedArray)
+                            else pa.array(values, kind))
     return pa.table(cols)
 
 
-def simpan_tabel(cur: duckdb.DuckDBPyConnection, tabel_db: str, t: TabelTerbaca, sid: int) -> None:
+def simpan_tabel(cur: duckdb.DuckDBPyConnection, tabel_db: str, t: TabelTerbaca, sid: int, *,
+                 progress: Callable[[float, str], None] | None = None) -> None:
     """Insert the rows of `t` into `tabel_db` (a fixed schema table name, never user input)."""
+    if progress is not None:
+        progress(0.85, f"Memuat {len(t):,} baris {t.file} ke basis data …".replace(",", "."))
     data = arrow_table(t, sid)
-    cur.register("_muat", data)
-    try:
-        cur.execute(f"INSERT INTO {tabel_db} BY NAME SELECT * FROM _muat")
-    finally:
-        cur.unregister("_muat")
+    # in row groups: DuckDB writes each full one to the file at once instead of keeping the
+    # whole table in memory until COMMIT
+    for at in range(0, max(len(data), 1), _ROW_GROUP):
+        cur.register("_muat", data.slice(at, _ROW_GROUP))
+        try:
+            cur.execute(f"INSERT INTO {tabel_db} BY NAME SELECT * FROM _muat")
+        finally:
+            cur.unregister("_muat")
 
 
 def isi_bawaan(t: TabelTerbaca, kolom: str, nilai: object) -> None:
