@@ -98,12 +98,13 @@ def _anak_impor(berkas: str, basis: str) -> dict:
     from lkip_core.pengumpulan import impor
 
     con = db.connect(basis)
+    awal = _rss_mb()
     data = Path(berkas).read_bytes()
     t0, c0 = time.perf_counter(), time.process_time()
     hasil = impor(con, [(Path(berkas).name, data)], oleh="bench")
     detik, cpu = time.perf_counter() - t0, time.process_time() - c0
     assert hasil.ok, [p.message for p in hasil.errors[:3]]
-    return {"detik": detik, "cpu": cpu, "baris": hasil.submissions[0]["baris"]}
+    return {"detik": detik, "cpu": cpu, "awal_mb": awal, "baris": hasil.submissions[0]["baris"]}
 
 
 def _anak_mentah(berkas: str, basis: str) -> dict:
@@ -111,21 +112,30 @@ def _anak_mentah(berkas: str, basis: str) -> dict:
         import duckdb
 
         con = duckdb.connect(basis)
+        awal = _rss_mb()
         t0, c0 = time.perf_counter(), time.process_time()
         con.execute("CREATE TABLE mentah AS SELECT * FROM read_csv(?, delim = ';', skip = 2, "
                     "header = true, all_varchar = true)", [berkas])
         detik, cpu = time.perf_counter() - t0, time.process_time() - c0
         n = con.execute("SELECT count(*) FROM mentah").fetchone()[0]
         con.close()
-        return {"detik": detik, "cpu": cpu, "baris": n}
+        return {"detik": detik, "cpu": cpu, "awal_mb": awal, "baris": n}
     import python_calamine as pc
 
+    awal = _rss_mb()
     data = Path(berkas).read_bytes()
     t0, c0 = time.perf_counter(), time.process_time()
     book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     n = sum(len(book.get_sheet_by_name(s).to_python(skip_empty_area=False))
             for s in book.sheet_names)
-    return {"detik": time.perf_counter() - t0, "cpu": time.process_time() - c0, "baris": n}
+    return {"detik": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+            "awal_mb": awal, "baris": n}
+
+
+def _rss_mb() -> float:
+    """This process's memory now (the modules loaded, the database open), before the work."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _jalankan(jenis: str, berkas: Path, basis: Path) -> dict:
@@ -154,7 +164,8 @@ def ukur(berkas: Path, master_db: Path, tmp: Path, ulang: int) -> dict:
                 shutil.copy(master_db, basis)
             runs[jenis].append(_jalankan(jenis, berkas, basis))
     med = {j: {k: statistics.median(r[k] for r in rs)
-               for k in ("detik", "cpu", "puncak_mb", "proses_s")} for j, rs in runs.items()}
+               for k in ("detik", "cpu", "puncak_mb", "awal_mb", "proses_s")}
+           for j, rs in runs.items()}
     return {"file": berkas.name, "mb": berkas.stat().st_size / 2**20,
             "baris": runs["impor"][0]["baris"], "median": med,
             "rasio": med["impor"]["detik"] / med["mentah"]["detik"], "runs": runs}
@@ -218,20 +229,22 @@ def main() -> None:
         print(f"Impor vs baca mentah berkas yang sama; median {args.ulang}x, bergantian, tiap "
               "kali proses baru (mesin ini dipakai bersama: bandingkan kolom dalam satu baris).")
         print(f"{'berkas':<20} {'MB':>6} {'baris':>10} {'impor s':>8} {'mentah s':>9} "
-              f"{'rasio':>6} {'CPU impor/mentah':>17} {'puncak impor':>13} {'puncak mentah':>14}")
+              f"{'rasio':>6} {'CPU impor/mentah':>17} {'puncak impor (+kerja)':>22} "
+              f"{'puncak mentah (+kerja)':>23}")
         for path in files:
             r = ukur(path, tmp / "master.duckdb", tmp, args.ulang)
             m = r["median"]
             print(f"{r['file']:<20} {r['mb']:>6.1f} {r['baris']:>10,} {m['impor']['detik']:>8.2f} "
                   f"{m['mentah']['detik']:>9.2f} {r['rasio']:>5.1f}x "
                   f"{m['impor']['cpu']:>8.2f}/{m['mentah']['cpu']:<4.2f} s "
-                  f"{m['impor']['puncak_mb']:>10.0f} MB {m['mentah']['puncak_mb']:>11.0f} MB")
+                  f"{m['impor']['puncak_mb']:>10.0f} MB (+{m['impor']['puncak_mb'] - m['impor']['awal_mb']:.0f}) "
+                  f"{m['mentah']['puncak_mb']:>11.0f} MB (+{m['mentah']['puncak_mb'] - m['mentah']['awal_mb']:.0f})")
             sys.stdout.flush()
         print("impor: `impor()` ke salinan basis data berisi master (proses anak sudah memuat "
               "modul dan membuka basis data); mentah: DuckDB read_csv semua kolom teks ke tabel "
               "/ python-calamine membaca setiap sel. Waktu: median dinding; CPU: semua utas "
               "proses selama kerja itu. Puncak: ru_maxrss proses anak (termasuk Python dan "
-              "modulnya).")
+              "modulnya); +kerja: di atas memori proses sebelum berkas dibaca.")
     finally:
         if not args.folder:
             shutil.rmtree(tmp, ignore_errors=True)
