@@ -301,10 +301,10 @@ def _read_csv(f: str, data: bytes, max_rows: int, max_cols: int | None,
             return sheet
     text = _decode(f, data)
     sample = text[:65_536]
-    binary = len(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", sample)) > len(sample) // 100
-    if "\x00" in text or binary:  # cp1252 decodes almost anything: judge by the characters
+    wrong = "other" if "\x00" in text else berkas_csv.bukan_teks(sample)
+    if wrong == "other":
         raise _refuse(f, "other", why=" (isinya data biner, bukan teks)")
-    if re.match(r"\s*<(?:!doctype|html|table|\?xml|head|body|meta|!--)", sample, re.I):
+    if wrong == "html":
         raise _refuse(f, "html")
     rows: Grid = []
     done: list[tuple[int, list[KolomSel]]] = []  # earlier rows of a large file, as columns

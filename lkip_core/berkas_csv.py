@@ -1,21 +1,22 @@
 """Large CSV files read by DuckDB into Arrow columns, cell for cell as the csv module reads them.
 
 A finance export of a city's year is a million lines. Python's csv module makes a Python
-string of every cell; DuckDB's reader splits the same bytes into Arrow columns in C++ on every
-core. The two agree exactly on plain files: no field starting with a quote, no lone CR line
+string of every cell; DuckDB's reader splits the same bytes into Arrow columns in C++. The two
+agree exactly on plain files: no field starting with a quote, no lone CR line
 ends, at most `BARIS_KOSONG_MAKS` empty lines (DuckDB drops them, so their rows are put back
 here, which keeps every row number the spreadsheet's). Any other file — and any file DuckDB
 reads differently from what the line scan below expects — goes to the csv module (berkas.py),
 so the rules of reading a CSV stay the csv module's.
 
-DuckDB reads a file, not bytes: the file is written to a temporary file first (UTF-8; a
-Windows-1252 file is converted piece by piece on the way).
+DuckDB reads a file, not bytes: the bytes are written to a temporary file first (in memory,
+/dev/shm, where there is one; UTF-8: a Windows-1252 file is converted piece by piece).
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from collections.abc import Callable
 
@@ -35,7 +36,7 @@ _BUFFER = 4 << 20  # DuckDB's read buffer (its default, 32 MB, only costs memory
 
 
 def baca(f: str, name: str, data: bytes, max_rows: int, max_cols: int | None,
-         delimiter: Callable[[str], str], progress: Callable[[int], None] | None = None):
+         delimiter: Callable[[str], str]):
     """The sheet of a CSV file as columns, or None when the csv module must read it.
 
     Refusals (too many rows or cells) are raised as berkas.read_workbook raises them.
@@ -52,8 +53,8 @@ def baca(f: str, name: str, data: bytes, max_rows: int, max_cols: int | None,
     else:
         encoding = "utf-8"
     sample = codecs.getincrementaldecoder(encoding)().decode(body[: 4 * 65_536 + 3])[:65_536]
-    if _binary_or_html(sample):
-        return None
+    if bukan_teks(sample):
+        return None  # the csv path refuses it
     delim = delimiter(sample)
     lines = _garis(body, delim)
     if lines is None:
@@ -83,8 +84,6 @@ def baca(f: str, name: str, data: bytes, max_rows: int, max_cols: int | None,
     for c in cols:
         c, lain = pisah_galat(c)
         kolom.append(KolomSel(n_lines, c if c.null_count < n_lines else None, lain=lain))
-    if progress:
-        progress(n_lines)
     return Sheet(name, kolom=kolom, n_rows=n_lines)
 
 
@@ -101,12 +100,14 @@ def _utf8(body: bytes) -> bool:
     return True
 
 
-def _binary_or_html(sample: str) -> bool:
-    import re
-
-    binary = len(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", sample)) > len(sample) // 100
-    return binary or bool(re.match(r"\s*<(?:!doctype|html|table|\?xml|head|body|meta|!--)",
-                                   sample, re.I))
+def bukan_teks(sample: str) -> str | None:
+    """Why the first 64 K characters of a "CSV" say it is none: "other" (binary: cp1252
+    decodes almost anything, so it is judged by the characters) or "html"; None if it is text."""
+    if len(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", sample)) > len(sample) // 100:
+        return "other"
+    if re.match(r"\s*<(?:!doctype|html|table|\?xml|head|body|meta|!--)", sample, re.I):
+        return "html"
+    return None
 
 
 def _garis(body: bytes, delim: str) -> tuple[np.ndarray, int] | None:
