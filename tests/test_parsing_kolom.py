@@ -153,3 +153,11 @@ def test_property_random_cells_parse_alike(cells: list, jenis: str) -> None:
 def test_an_empty_cell_stays_empty_on_the_fast_path(jenis: str, text: str) -> None:
     # A column of text cells only: the fast path may take the whole column at once.
     assert_same(jenis, [text, None, text, "", None])
+
+
+def test_the_whitespace_class_is_pythons() -> None:
+    import sys
+
+    from lkip_core.berkas_kolom import _PY_WS
+
+    assert _PY_WS == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
