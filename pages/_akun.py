@@ -24,13 +24,14 @@ from lkip_core import fmt, pengaturan
 from lkip_core.akun import Akun
 from lkip_core.akun.peran import LABEL_PERAN
 from lkip_core.demo.akun import akun_contoh
+from lkip_core.errors import LkipError
 
 KUKI = "lkip_sesi"
 K_TOKEN = "_lkip_token"  # the session's token (AppTest puts one here to sign in)
 K_WAKTU = "_lkip_token_waktu"  # when this session's token was issued (time.time())
 K_AKUN = "_lkip_akun"  # the account of this run, for ui.akun()
 K_PESAN = "_lkip_pesan_masuk"  # a sentence for the login page (session ended, signed out)
-K_COBA = "_lkip_coba_masuk"  # the name and password submitted, taken by the login page
+K_GAGAL = "_lkip_masuk_gagal"  # why the last sign-in was refused, for the login page
 SEGARKAN = 60  # seconds between token renewals while the person is active
 PERINTAH_ADMIN = ".venv/bin/python -m lkip_core pengguna tambah admin --peran admin --sandi-stdin"
 
@@ -193,11 +194,23 @@ def sidebar_akun(con, a: Akun) -> None:
         tulis_kuki(con)
 
 
-def _simpan_coba() -> None:
-    """The form's callback: keep what was typed for this run, and empty the password field."""
-    st.session_state[K_COBA] = (st.session_state.get("masuk_nama", ""),
-                                st.session_state.get("masuk_sandi", ""))
+def _masuk_sekarang() -> None:
+    """The form's callback, run before the app's script: sign in here, so that this very run
+    already shows the account's landing page (no login page drawn in between); a refusal is
+    kept for the login page. The password field is emptied either way."""
+    from pages import _bersama as ui
+
+    nama = st.session_state.get("masuk_nama", "")
+    sandi = st.session_state.get("masuk_sandi", "")
     st.session_state["masuk_sandi"] = ""
+
+    def jalan() -> None:
+        mulai_sesi(ui.con(), akun_inti.masuk(ui.con(), nama, sandi))
+
+    try:
+        ui.dengan_db(jalan)()
+    except LkipError as exc:  # wrong name or password, locked, inactive; a busy database
+        st.session_state[K_GAGAL] = str(exc)
 
 
 def halaman_masuk() -> None:
@@ -210,23 +223,17 @@ def halaman_masuk() -> None:
                "Anda untuk melanjutkan.")
     if pesan := st.session_state.pop(K_PESAN, None):
         st.info(fmt.aman_md(pesan))
-    coba = st.session_state.pop(K_COBA, None)
+    gagal = st.session_state.pop(K_GAGAL, None)
     kiri, kanan = st.columns([2, 3], gap="large")
     with kiri:
         with st.form("form_masuk"):
             st.text_input("Nama pengguna", key="masuk_nama", autocomplete="username")
             st.text_input("Kata sandi", type="password", key="masuk_sandi",
                           autocomplete="current-password")
-            st.form_submit_button("Masuk", type="primary", on_click=_simpan_coba,
+            st.form_submit_button("Masuk", type="primary", on_click=_masuk_sekarang,
                                   key="masuk_kirim")
-        if coba is not None:
-            try:
-                a = akun_inti.masuk(con, *coba)
-            except akun_inti.MasukGagal as exc:  # wrong name or password, locked, inactive
-                st.error(str(exc))
-            else:
-                mulai_sesi(con, a)
-                st.rerun()
+        if gagal:
+            st.error(gagal)  # the core's words: they never repeat what was typed
         if _oidc_aktif() and st.button("Masuk dengan akun kantor", key="masuk_oidc",
                                        icon=":material/badge:"):
             st.login()
