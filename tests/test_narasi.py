@@ -30,7 +30,7 @@ def test_the_example_paragraph(con_uji):
     teks = narasi_indikator(baris(con_uji, "IK.01"))
     assert teks.startswith(
         "Capaian indikator Persentase ASN kompeten tahun 2025 sebesar 57,28 % (kategori "
-        "Rendah), turun dibanding tahun 2024 sebesar 63,10 %. Realisasi 6,20 persen dari "
+        "Rendah), turun 5,82 poin dari 63,10 % pada tahun 2024. Realisasi 6,20 persen dari "
         "target 10,83 persen.")
     assert ("Terhadap target akhir Renstra tahun 2026 sebesar 12,50 persen, realisasi s.d. "
             "tahun 2025 sebesar 6,20 persen atau 49,63 % dari target akhir.") in teks
@@ -52,24 +52,26 @@ def test_negatif_names_its_formula(con_uji):
 def test_naik_turun_tetap_compare_printed_values(con_uji):
     row = baris(con_uji, "IK.01")
     row.update(capaian=63.104, capaian_t1=63.1)  # both print 63,10
-    assert "sama dengan capaian tahun 2024 sebesar 63,10 %" in narasi_indikator(row)
+    assert "sama dengan tahun 2024 (63,10 %)" in narasi_indikator(row)
     row.update(capaian=70.0)
-    assert "naik dibanding tahun 2024 sebesar 63,10 %" in narasi_indikator(row)
+    assert "naik 6,90 poin dari 63,10 % pada tahun 2024" in narasi_indikator(row)
+    row.update(capaian=166.05, capaian_t1=63.104)  # the points between the printed values
+    assert "naik 102,95 poin dari 63,10 % pada tahun 2024" in narasi_indikator(row)
 
 
 def test_realisasi_compared_when_last_year_has_no_capaian(con_uji):
     row = baris(con_uji, "IK.03")
     row.update(realisasi_t1=20.0, capaian_t1=None)
     teks = narasi_indikator(row)
-    assert "turun (membaik) dibanding realisasi tahun 2024 sebesar 20 kasus" in teks
+    assert "turun dari 20 kasus pada tahun 2024 (membaik)" in teks
     row.update(polaritas="positif")
-    assert "turun (memburuk)" in narasi_indikator(row)
+    assert "turun dari 20 kasus pada tahun 2024 (memburuk)" in narasi_indikator(row)
 
 
 def test_part_year_is_not_compared_with_a_whole_year(con_uji):
     teks = narasi_indikator(baris(con_uji, "IK.01", sampai_tw=2))
     assert "tahun 2025 s.d. TW II sebesar 36,93 %" in teks
-    assert "dibanding" not in teks
+    assert "poin dari" not in teks
     assert "realisasi s.d. TW II tahun 2025 sebesar 4 persen" in teks
 
 

@@ -1,0 +1,119 @@
+"""The book as PDF through LibreOffice (issue 13 item 5): A4, a table of contents with page
+numbers, numbered tables and figures, page numbers in the footer, and the signed PDF with its
+Lembar Pengesahan. Needs LibreOffice Writer and poppler (`make libreoffice` installs them)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from lkip_core import akun, db, naskah
+from lkip_core.naskah import pdf as pdf_mod
+
+TAHUN = 2025
+A4 = (595.3, 841.9)
+
+
+def _perlu_libreoffice():
+    if not (shutil.which("soffice") and shutil.which("pdfinfo") and shutil.which("pdftotext")):
+        pesan = "LibreOffice Writer/poppler tidak terpasang; `make libreoffice` memasangnya"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(pesan)
+        pytest.skip(pesan)
+
+
+@pytest.fixture(scope="module")
+def hasil(demo_db, tmp_path_factory):
+    _perlu_libreoffice()
+    folder = tmp_path_factory.mktemp("pdf")
+    path = folder / "lkip.duckdb"
+    shutil.copy(demo_db, path)
+    con = db.connect(path)
+    buku = naskah.buat_docx(con, TAHUN)
+    isi = naskah.ke_pdf(buku.docx)
+    (folder / "buku.pdf").write_bytes(isi)
+    yield {"con": con, "buku": buku, "pdf": folder / "buku.pdf", "folder": folder}
+    con.close()
+
+
+def _info(path) -> tuple[int, list[tuple[float, float]]]:
+    teks = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(path)], capture_output=True,
+                          text=True, check=True).stdout
+    halaman = int(re.search(r"^Pages:\s+(\d+)", teks, re.M).group(1))
+    ukuran = [(float(a), float(b)) for a, b in
+              re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", teks, re.M)]
+    return halaman, ukuran
+
+
+def _teks(path, hal: int) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-f", str(hal), "-l", str(hal), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_pdf_pages_are_a4_portrait_and_the_annexes_landscape(hasil):
+    n, ukuran = _info(hasil["pdf"])
+    assert n >= 30 and len(ukuran) == n
+    assert ukuran[0] == pytest.approx(A4, abs=1)  # the cover
+    for lebar, tinggi in ukuran:
+        assert sorted((lebar, tinggi)) == pytest.approx(sorted(A4), abs=1)
+    lanskap = [i for i, (w, h) in enumerate(ukuran, start=1) if w > h]
+    assert lanskap and lanskap == list(range(lanskap[0], n + 1))  # Lampiran II–V, at the end
+    assert lanskap[0] > n * 0.6
+
+
+def test_table_of_contents_lists_chapters_tables_and_figures_with_page_numbers(hasil):
+    n, _ = _info(hasil["pdf"])
+    halaman = {i: _teks(hasil["pdf"], i) for i in range(1, min(n, 8) + 1)}
+    isi = next(t for t in halaman.values() if "DAFTAR ISI" in t)
+    assert re.search(r"BAB III AKUNTABILITAS KINERJA\s*\.{5,}\s*\d+", isi)
+    assert re.search(r"LAMPIRAN IV: REALISASI ANGGARAN\s*\.{5,}\s*\d+", isi)
+    tabel = next(t for t in halaman.values() if "DAFTAR TABEL" in t)
+    assert re.search(r"Tabel 3\.1 Skala Predikat Capaian Kinerja\s*\.{3,}\s*\d+", tabel)
+    gambar = next(t for t in halaman.values() if "DAFTAR GAMBAR" in t)
+    assert re.search(r"Gambar 3\.1 Capaian Sasaran Strategis Tahun 2025\s*\.{3,}\s*\d+", gambar)
+    # the page the table of contents names for Bab III is the page that starts it
+    no = int(re.search(r"BAB III AKUNTABILITAS KINERJA\s*\.{5,}\s*(\d+)", isi).group(1))
+    awal = next(i for i in range(1, n + 1) if "BAB III AKUNTABILITAS KINERJA" in
+                (t := _teks(hasil["pdf"], i)) and "....." not in t)
+    assert _teks(hasil["pdf"], awal).strip().splitlines()[-1].strip() == str(no)
+
+
+def test_page_numbers_roman_then_arabic(hasil):
+    kaki = [_teks(hasil["pdf"], i).strip().splitlines()[-1].strip() for i in (2, 3, 8, 9)]
+    assert kaki[0] == "i" and kaki[1] == "ii"
+    assert kaki[2].isdigit() and int(kaki[3]) == int(kaki[2]) + 1
+
+
+def test_signed_pdf_carries_the_lembar_pengesahan(hasil):
+    con = hasil["con"]
+    for nama, jabatan in (("sekretaris", "Sekretaris"), ("kepala", "Kepala Badan")):
+        if akun.ambil(con, nama) is None:
+            akun.tambah(con, nama, "pimpinan", "sandi-uji-yang-panjang", nama_lengkap=f"{nama} uji",
+                        jabatan=jabatan, oleh="uji")
+    naskah.jalankan(con, TAHUN, "verifikasi", oleh="kasubag", docx=hasil["buku"].docx,
+                    pdf=hasil["pdf"].read_bytes())
+    naskah.jalankan(con, TAHUN, "setujui", oleh="sekretaris")
+    naskah.jalankan(con, TAHUN, "sahkan", oleh="kepala")
+    _, isi = naskah.pdf_berlaku(con.cursor(), TAHUN)
+    sah = hasil["folder"] / "sah.pdf"
+    sah.write_bytes(isi)
+    n_buku, _ = _info(hasil["pdf"])
+    n_sah, ukuran = _info(sah)
+    assert n_sah == n_buku + 1 and ukuran[1] == pytest.approx(A4, abs=1)
+    lembar = _teks(sah, 2)
+    assert "LEMBAR PENGESAHAN" in lembar
+    for kata in ("Diverifikasi oleh", "Disetujui oleh", "Disahkan oleh", "sekretaris uji",
+                 "kepala uji", naskah.rantai(con.cursor(), TAHUN).pdf[1][:20]):
+        assert kata in lembar
+    assert _teks(sah, 3) == _teks(hasil["pdf"], 2)  # the approved pages, unchanged
+
+
+def test_missing_libreoffice_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(pdf_mod.shutil, "which", lambda nama: None)
+    with pytest.raises(naskah.LibreOfficeTidakAda, match="LibreOffice tidak terpasang.*"
+                       "apt-get install libreoffice-writer"):
+        naskah.ke_pdf(b"x")
