@@ -24,8 +24,7 @@ tahap = ["draf", "diverifikasi", "disetujui", "disahkan"]
 kolom = st.columns(4)
 for k, s in zip(kolom, tahap):
     sudah = tahap.index(r.status) >= tahap.index(s)
-    k.metric(naskah.LABEL_STATUS[s], "✓" if sudah and s != "draf" else ("●" if s == r.status
-                                                                          else "—"))
+    k.metric(naskah.LABEL_STATUS[s], "●" if s == r.status else ("✓" if sudah else "—"))
 st.markdown(f"Status naskah LKIP {tahun}: **{fmt.aman_md(naskah.LABEL_STATUS[r.status])}**")
 if r.langkah:
     ui.tabel(tampil.rantai_tampil(r), key="ps_rantai")

@@ -16,49 +16,39 @@ pengesahan, lembar (the Lembar Pengesahan), kunci (the year lock), publikasi. No
 streamlit.
 """
 
-from .bagian import BAB, DAFTAR, ISIAN, PROSA, Bagian, daftar_bagian
-from .bahan import Bahan, muat_bahan
-from .dokumen import (
-    Buku,
-    bahan_dan_isi,
-    buat_docx,
-    periksa_templat,
-    simpan_templat,
-    templat_aktif,
-    templat_bawaan,
-)
-from .kunci import (
-    PENGATURAN_NASKAH,
-    Kunci,
-    TahunTerkunci,
-    kunci_tahun,
-    periksa_pengaturan,
-    periksa_tidak_terkunci,
-    terkunci,
-)
-from .medan import Medan
-from .pdf import KonversiGagal, LibreOfficeTidakAda, ke_pdf
-from .pengesahan import AKSI, LABEL_STATUS, Rantai, jalankan, pdf_berlaku, rantai
-from .publikasi import buat_paket
-from .surat import buat_surat, buat_templat_surat
-from .teks import (
-    Isi,
-    kembalikan,
-    riwayat,
-    salin_tahun_lalu,
-    simpan,
-    status_penulisan,
-    tandai_selesai,
-)
-from .templat import VARIABEL, buat_templat
+from importlib import import_module
 
-__all__ = [
-    "AKSI", "BAB", "DAFTAR", "ISIAN", "LABEL_STATUS", "PENGATURAN_NASKAH", "PROSA", "Bagian",
-    "Bahan", "Buku", "Isi", "KonversiGagal", "Kunci", "LibreOfficeTidakAda", "Medan", "Rantai",
-    "TahunTerkunci", "VARIABEL", "bahan_dan_isi", "buat_docx", "buat_paket", "buat_surat",
-    "buat_templat", "buat_templat_surat", "daftar_bagian", "jalankan", "ke_pdf", "kembalikan",
-    "kunci_tahun", "muat_bahan", "pdf_berlaku", "periksa_pengaturan", "periksa_templat",
-    "periksa_tidak_terkunci", "rantai", "riwayat", "salin_tahun_lalu", "simpan",
-    "simpan_templat", "status_penulisan", "tandai_selesai", "templat_aktif", "templat_bawaan",
-    "terkunci",
-]
+# Names → the module that defines them. Loaded on first use (PEP 562), so that the writers of
+# other stages can import the year lock (`lkip_core.naskah.kunci`) without loading the Word,
+# chart and PDF machinery.
+_DARI = {
+    "bagian": ("BAB", "DAFTAR", "ISIAN", "PROSA", "Bagian", "daftar_bagian"),
+    "bahan": ("Bahan", "muat_bahan"),
+    "dokumen": ("Buku", "bahan_dan_isi", "buat_docx", "periksa_templat", "simpan_templat",
+                "templat_aktif", "templat_bawaan"),
+    "kunci": ("PENGATURAN_NASKAH", "Kunci", "TahunTerkunci", "kunci_tahun", "periksa_pengaturan",
+              "periksa_tidak_terkunci", "terkunci"),
+    "medan": ("Medan",),
+    "pdf": ("KonversiGagal", "LibreOfficeTidakAda", "ke_pdf"),
+    "pengesahan": ("AKSI", "LABEL_STATUS", "Rantai", "jalankan", "pdf_berlaku", "rantai"),
+    "publikasi": ("buat_paket",),
+    "surat": ("buat_surat", "buat_templat_surat"),
+    "templat": ("VARIABEL", "buat_templat"),
+    "teks": ("Isi", "kembalikan", "riwayat", "salin_tahun_lalu", "simpan", "status_penulisan",
+             "tandai_selesai"),
+}
+_MODUL = {nama: modul for modul, semua in _DARI.items() for nama in semua}
+__all__ = sorted(_MODUL)
+
+
+def __getattr__(nama: str):
+    if nama in _MODUL:
+        nilai = getattr(import_module(f".{_MODUL[nama]}", __name__), nama)
+        globals()[nama] = nilai
+        return nilai
+    if not nama.startswith("_"):  # a submodule: naskah.pengesahan, naskah.tampil, …
+        try:
+            return import_module(f".{nama}", __name__)
+        except ModuleNotFoundError:
+            pass
+    raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
