@@ -174,6 +174,17 @@ def otomatis(con: duckdb.DuckDBPyConnection, sebab: str, *, oleh: str | None = N
     return tujuan
 
 
+def manual(con: duckdb.DuckDBPyConnection, *, oleh) -> Path | None:
+    """A snapshot asked for by a person (the Cadangan page): admins only, audited."""
+    from . import akun  # the accounts package reads settings, which import this module's peers
+
+    pelaku = akun.wajib(con, oleh, "cadangan", objek="cadangan manual")
+    tujuan = otomatis(con, "manual", oleh=pelaku.nama_pengguna)
+    with db.transaksi(con) as cur:
+        akun.audit.catat(cur, pelaku, "cadangan", tujuan.name if tujuan else None)
+    return tujuan
+
+
 def sebelum_ganti_master(con: duckdb.DuckDBPyConnection, jenis: list[str]) -> Path | None:
     """Before an import that holds a master: a snapshot, when there is a master to replace."""
     if "master" not in jenis:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import duckdb
 
-from . import db
+from . import akun, db
+from .akun import Akun
 from .basis import basis
 from .cadangan import berkas_db, berkas_wal, catat_riwayat, otomatis
 from .errors import InputRefused
@@ -104,7 +105,7 @@ class HasilPulihkan:
 
 
 def pulihkan(con: duckdb.DuckDBPyConnection, sumber: str | Path, *,
-             oleh: str | None = None) -> HasilPulihkan:
+             oleh: Akun | str) -> HasilPulihkan:
     """Restore snapshot `sumber` over the database of `con`, keeping the current one first.
 
     Call inside the caller's one session of `basis(path)` (a page run, a command); the other
@@ -114,14 +115,19 @@ def pulihkan(con: duckdb.DuckDBPyConnection, sumber: str | Path, *,
     path = berkas_db(con)
     if path is None:
         raise InputRefused("Basis data di memori tidak dapat dipulihkan dari berkas.")
+    pelaku = akun.wajib(con, oleh, "cadangan", objek=Path(sumber).name)
     sumber = Path(sumber).resolve()
     tahap, versi = _siapkan(sumber, path)
     try:
-        lama = otomatis(con, "sebelum-pulihkan", oleh=oleh)
+        lama = otomatis(con, "sebelum-pulihkan", oleh=pelaku.nama_pengguna)
         basis(path).ganti_berkas(_pasang(tahap))
     finally:
         tahap.unlink(missing_ok=True)
-    catat_riwayat(db.folder_cadangan(path), "pulihkan", sumber.name, oleh)
+    catat_riwayat(db.folder_cadangan(path), "pulihkan", sumber.name, pelaku.nama_pengguna)
+    # the restored database gets the record too: who brought it back, from which snapshot
+    with db.transaksi(basis(path).con) as cur:
+        akun.audit.catat(cur, pelaku, "pulihkan", sumber.name,
+                         rincian={"cadangan_lama": lama.name if lama else None})
     return HasilPulihkan(sumber, lama, versi)
 
 

@@ -27,7 +27,12 @@ class Setelan:
     pilihan: tuple[str, ...] = ()
     kelompok: str = "Umum"
     minimum: float | None = None
+    maksimum: float | None = None
 
+
+# The page's uploader takes at most this (.streamlit/config.toml server.maxUploadSize); the
+# setting batas_unggah_mb picks the limit below it, for the page and the command line alike.
+BATAS_UNGGAH_MAKS_MB = 1024
 
 SETELAN: tuple[Setelan, ...] = (
     Setelan("skala_predikat", "permendagri_86_2017",
@@ -72,6 +77,11 @@ SETELAN: tuple[Setelan, ...] = (
             "Banyaknya cadangan otomatis terbaru yang disimpan di folder cadangan (sebelum "
             "master diganti, rollback, pemulihan, demo --force, dan harian); yang lebih lama "
             "dihapus.", "angka", kelompok="Cadangan", minimum=1),
+    Setelan("batas_unggah_mb", 200,
+            "Ukuran terbesar satu berkas yang diunggah (MB), di halaman Unggah Data dan di baris "
+            "perintah. LPJ setahun sebuah kota (1.000.000 baris CSV) sekitar 110 MB. Berkas yang "
+            "memerlukan memori lebih dari yang tersedia tetap ditolak sebelum dibaca.",
+            "angka", kelompok="Unggahan", minimum=1, maksimum=BATAS_UNGGAH_MAKS_MB),
     Setelan("sesi_menit", 60,
             "Sesi masuk berakhir setelah sekian menit tanpa aktivitas; setelah itu pengguna "
             "harus masuk lagi.", "angka", kelompok="Keamanan", minimum=5),
@@ -109,6 +119,8 @@ def periksa(kunci: str, nilai) -> list[str]:
             return [f"{kunci}: harus berupa angka."]
         if s.minimum is not None and nilai < s.minimum:
             return [f"{kunci}: tidak boleh kurang dari {s.minimum}."]
+        if s.maksimum is not None and nilai > s.maksimum:
+            return [f"{kunci}: tidak boleh lebih dari {s.maksimum}."]
     if s.jenis == "skala":
         try:
             return validasi_skala(_skala_dari_json(nilai))
@@ -163,6 +175,11 @@ def skala_predikat(cur: duckdb.DuckDBPyConnection) -> list[tuple[float, str]]:
     if nama == "kustom":
         return _skala_dari_json(baca(cur, "skala_predikat_kustom"))
     return SKALA_PREDIKAT[nama]
+
+
+def batas_unggah(cur: duckdb.DuckDBPyConnection) -> int:
+    """The upload size limit in force, in bytes (setting batas_unggah_mb)."""
+    return int(float(baca(cur, "batas_unggah_mb")) * 2**20)
 
 
 def per_kelompok() -> dict[str, list[Setelan]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from . import akun, cadangan, db, submisi, validasi
+from . import akun, cadangan, db, pengaturan, submisi, validasi
 from .berkas import Workbook, read_workbook
 from .errors import CellProblem, FileRefused, InputRefused, Problem
 from .kolom import META_SHEET
@@ -99,6 +99,7 @@ def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
     tolak_baca: list[_Tolak] = []  # identical files this account may not send either
     info_baca: dict[str, dict] = {}  # per identical file: its kind, unit, year (for the audit)
     n = max(len(berkas), 1)
+    batas = pengaturan.batas_unggah(cur)
     for i, (name, data) in enumerate(berkas):
         report(0.4 * i / n, f"Membaca {name} …")
         same = submisi.aktif_dengan_sha(cur, submisi.sha256(data))
@@ -114,7 +115,8 @@ def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
                 hasil.errors.append(Problem(f"{ditolak.pesan} Tidak ada yang dimuat.", file=name))
             continue
         try:
-            wb = read_workbook(name, data)
+            wb = read_workbook(name, data, max_bytes=batas, progress=lambda f, t, i=i: report(
+                0.4 * (i + f) / n, t))
         except FileRefused as exc:
             hasil.errors.extend(exc.problems or [Problem(str(exc), file=name)])
             continue
@@ -206,7 +208,9 @@ def _muat(con: duckdb.DuckDBPyConnection, todo: list[tuple[str, str, bytes, Work
     with db.transaksi(con) as cur:
         for i, (kind, name, data, wb) in enumerate(todo):
             report(0.4 + 0.6 * i / len(todo), f"Memeriksa dan memuat {name} …")
-            loaded = validasi.MUAT[kind](cur, wb, kode_unit=kode_unit, tahun=tahun)
+            loaded = validasi.MUAT[kind](cur, wb, kode_unit=kode_unit, tahun=tahun,
+                                         progress=lambda f, t, i=i: report(
+                                             0.4 + 0.6 * (i + f) / len(todo), t))
             info[name] = {"jenis": kind, "kode_unit": loaded.kode_unit, "tahun": loaded.tahun}
             ditolak = _izin_berkas(pelaku, kind, name, loaded.kode_unit, loaded.tahun,
                                    loaded.ada_galat)
@@ -276,7 +280,7 @@ def pratinjau(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]]) -
             out.append(row)
             continue
         try:
-            wb = read_workbook(name, data)
+            wb = read_workbook(name, data, max_bytes=pengaturan.batas_unggah(cur), kepala=True)
         except FileRefused as exc:
             row["catatan"] = str(exc)
             out.append(row)

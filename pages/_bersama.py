@@ -1,37 +1,104 @@
-"""What every page shares: the cached database, the sidebar filters, errors, tables.
+"""What every page shares: the database session, the sidebar filters, errors, tables.
 
-The only place that caches the database: one DuckDB connection per process, a cursor per call
-(a connection must not be shared across Streamlit's session threads).
+The database is opened for each page run through `lkip_core.basis` (shared by the sessions of
+this process, released between runs so the command line can use the same file) and a page takes
+a fresh cursor per call: a DuckDB connection must not be shared across Streamlit's threads.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from lkip_core import db, fmt, rekap
-from lkip_core.errors import LkipError
+from lkip_core import cadangan, db, fmt, rekap
+from lkip_core.akun import Akun, boleh_buka
+from lkip_core.basis import Basis, basis
+from lkip_core.errors import BasisDataRusak, BasisDataTerkunci, LkipError
 
 log = logging.getLogger("lkip")
 SEMUA_UNIT = "__semua__"
+T = TypeVar("T")
+# Set while the router runs a page for a signed-in account. Streamlit can also run a file of
+# pages/ by itself (its old folder-based navigation, at /<file name>): such a run has not come
+# through sign-in and the navigation of the role, so every page refuses it (`halaman`).
+_router = threading.local()
 
 
-@st.cache_resource(show_spinner="Membuka basis data …")
-def _database(path: str):
-    return db.connect(path)
+def _basis() -> Basis:
+    return basis(db.default_path())
 
 
 def cur():
-    """A fresh cursor on the process-wide database, for one call."""
-    return _database(str(db.default_path())).cursor()
+    """A fresh cursor on the database of this page run, for one call."""
+    return _basis().con.cursor()
 
 
 def con():
-    return _database(str(db.default_path()))
+    return _basis().con
+
+
+def dengan_db(fn: Callable[[], T]) -> Callable[[], T]:
+    """`fn` wrapped in its own database session: for work Streamlit runs on another thread
+    after the page run has ended, such as a download button's deferred `data` callable."""
+    def jalan() -> T:
+        with _basis().sesi():
+            return fn()
+    return jalan
+
+
+def _ref_log(pesan: str) -> str:
+    ref = uuid.uuid4().hex[:8]
+    log.exception("%s, ref %s", pesan, ref)
+    return ref
+
+
+def aplikasi(halaman: dict[str, dict[str, st.Page]], masuk: st.Page) -> None:
+    """One run of the app: open the database, find who is signed in, build the navigation of
+    their role, draw the sidebar, run the page. Signed out, the login page is the only page.
+
+    `halaman`: section → page key (lkip_core.akun.HALAMAN) → page. A database that cannot be
+    opened (held too long by a command, damaged, missing its folder) is a message with what to
+    do and a reference in the log, never a traceback.
+    """
+    from pages import _akun
+
+    try:
+        with _basis().sesi():
+            cadangan.harian(con())  # the day's snapshot, on its first page run
+            a = _akun.akun_sekarang(con())
+            if a is None:
+                jalankan(st.navigation(_akun.navigasi_tamu(halaman, masuk),
+                                       position="hidden").run)
+                return
+            page = st.navigation(_akun.navigasi(a, halaman))
+            sidebar()
+            _akun.sidebar_akun(con(), a)
+            _router.aktif = True
+            try:
+                if halaman_boleh(_akun.kunci_halaman(halaman, page)):
+                    jalankan(page.run)
+            finally:
+                _router.aktif = False
+    except BasisDataTerkunci as exc:
+        ref = _ref_log("basis data terkunci")
+        st.warning(f"{exc} (ref {ref})")
+        st.button("Coba lagi", icon=":material/refresh:")
+    except BasisDataRusak as exc:
+        ref = _ref_log("basis data rusak")
+        st.error(f"{exc} (ref {ref})")
+    except LkipError as exc:
+        ref = _ref_log("basis data tidak dapat dibuka")
+        st.error(f"{exc} (ref {ref})")
+    except Exception:  # noqa: BLE001 — opening failed in a way we did not foresee; logged in full
+        ref = _ref_log("basis data gagal dibuka")
+        st.error(f"Basis data tidak dapat dibuka (ref {ref}). Laporkan kode ref ini kepada "
+                 "pengelola aplikasi; rinciannya ada di log server.")
 
 
 def sidebar() -> None:
@@ -46,9 +113,13 @@ def sidebar() -> None:
         else:
             st.caption("Belum ada master. Unggah master di halaman Unggah Data.")
         names = dict(zip(units["kode_unit"], units["nama_unit"]))
+        sendiri = unit_sendiri()
+        if sendiri:  # an operator sees its own unit only
+            st.session_state["kode_unit"] = sendiri
         st.selectbox(
-            "Unit", [SEMUA_UNIT, *names], key="kode_unit",
+            "Unit", [sendiri] if sendiri else [SEMUA_UNIT, *names], key="kode_unit",
             format_func=lambda k: "Semua unit" if k == SEMUA_UNIT else f"{names.get(k, k)}",
+            disabled=bool(sendiri), help="Unit akun Anda" if sendiri else None,
         )
 
 
@@ -57,8 +128,42 @@ def tahun() -> int | None:
 
 
 def kode_unit() -> str | None:
+    if sendiri := unit_sendiri():
+        return sendiri
     k = st.session_state.get("kode_unit")
     return None if k in (None, SEMUA_UNIT) else k
+
+
+def akun() -> Akun | None:
+    """The signed-in account of this run (None only on the login page).
+
+    A download's deferred callable runs on another thread: take the account before, in the
+    page run, and pass it in."""
+    return st.session_state.get("_lkip_akun")
+
+
+def unit_sendiri() -> str | None:
+    """The operator's own unit: the only one it sees; None for every other role."""
+    a = akun()
+    return a.kode_unit if a is not None and a.peran == "operator" else None
+
+
+def halaman_boleh(kunci: str | None) -> bool:
+    """Whether the signed-in account may open the page `kunci`; says so when not."""
+    a = akun()
+    if (getattr(_router, "aktif", False) and a is not None and kunci is not None
+            and boleh_buka(a, kunci)):
+        return True
+    st.error("Halaman ini tidak tersedia untuk akun Anda. Pilih halaman lain di samping.")
+    return False
+
+
+def halaman(kunci: str) -> Akun:
+    """First line of every page: stop here unless the signed-in account may open `kunci`
+    (lkip_core.akun.HALAMAN); returns the account."""
+    if not halaman_boleh(kunci):
+        st.stop()
+    return akun()
 
 
 def judul(teks: str, langkah: str, penjelasan: str) -> None:
@@ -73,8 +178,7 @@ def jalankan(fn: Callable[[], None]) -> None:
     except LkipError as exc:
         st.error(str(exc))
     except Exception:  # noqa: BLE001 — the page's last line of defence; logged in full
-        ref = uuid.uuid4().hex[:8]
-        log.exception("halaman gagal, ref %s", ref)
+        ref = _ref_log("halaman gagal")
         st.error(f"Maaf, terjadi kesalahan tak terduga (ref {ref}). Muat ulang halaman; bila "
                  "terulang, laporkan kode ref ini kepada pengelola aplikasi.")
 

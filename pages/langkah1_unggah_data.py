@@ -3,12 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from lkip_core import fmt, rekap, submisi
+from lkip_core import akun as akun_inti
+from lkip_core import fmt, pengaturan, rekap, submisi
 from lkip_core.analisis.versi import versi_data
 from lkip_core.pengumpulan import JENIS, impor, pratinjau
 from lkip_core.template import nama_template, tulis_template
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
+
+# What each kind of file needs (lkip_core.akun.IZIN): a bendahara sends LPJ only, an operator
+# its unit's realisasi only, the admin everything.
+IZIN_JENIS = {"master": "unggah_master", "realisasi": "unggah_realisasi", "lpj": "unggah_lpj"}
 
 
 @st.cache_data(max_entries=4, show_spinner="Mengenali berkas …")
@@ -17,26 +22,34 @@ def _pratinjau(berkas: list[tuple[str, bytes]], versi: str) -> list[dict]:
     return pratinjau(ui.con(), berkas)
 
 
+saya = ui.halaman("unggah")
 ui.judul("Unggah Data", "Langkah 1 & 5 SOP",
          "pengumpulan data realisasi kinerja dan keuangan dari setiap bidang, serta revisinya")
 tahun = ui.tahun()
 units = rekap.daftar_unit(ui.cur())
 nama_unit = dict(zip(units["kode_unit"], units["nama_unit"]))
+sendiri = ui.unit_sendiri()
+jenis_boleh = [j for j in JENIS if akun_inti.cakupan(saya, IZIN_JENIS[j])]
 
 # --- Template -------------------------------------------------------------------------------
-st.subheader("1. Unduh template unit")
-if tahun is None or units.empty:
+if not akun_inti.cakupan(saya, "unduh_template"):
+    pass  # the bendahara sends the LPJ as exported from its own books: no template
+elif tahun is None or units.empty:
+    st.subheader("1. Unduh template unit")
     st.info("Belum ada master. Unggah berkas master (unit, sasaran, indikator, target, anggaran) "
-            "di bawah ini terlebih dahulu.")
+            "di bawah ini terlebih dahulu." if "master" in jenis_boleh else
+            "Belum ada master; template tersedia setelah Subbag Perencanaan mengunggahnya.")
 else:
+    st.subheader("1. Unduh template unit")
     c1, c2 = st.columns([3, 1])
-    # Only units that owe data this year (the OPD row itself reports nothing).
-    pilihan = rekap.kelengkapan(ui.cur(), tahun)["kode_unit"].tolist() or list(nama_unit)
+    # Only units that owe data this year (the OPD row itself reports nothing); an operator's own.
+    pilihan = ([sendiri] if sendiri else
+               rekap.kelengkapan(ui.cur(), tahun)["kode_unit"].tolist() or list(nama_unit))
     awal = pilihan.index(ui.kode_unit()) if ui.kode_unit() in pilihan else 0
     unit_t = c1.selectbox("Unit", pilihan, index=awal, format_func=lambda k: nama_unit[k],
                           key="unit_template")
     # Built when clicked: a template is written from the master, not on every rerun.
-    c2.download_button("Unduh template", lambda: tulis_template(ui.con(), unit_t, tahun),
+    c2.download_button("Unduh template", ui.dengan_db(lambda: tulis_template(ui.con(), unit_t, tahun)),
                        file_name=nama_template(unit_t, tahun), on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        width="stretch", key="unduh_template")
@@ -44,18 +57,23 @@ else:
                "terkunci; unit cukup mengisi kolom realisasi, lalu mengirimnya kembali.")
 
 # --- Upload ---------------------------------------------------------------------------------
-st.subheader("2. Unggah berkas")
-oleh = st.text_input("Nama pengunggah", key="oleh",
-                     placeholder="mis. Staf Subbag Perencanaan",
-                     help="Dicatat pada setiap kiriman (siapa dan kapan).")
+st.subheader("2. Unggah berkas" if akun_inti.cakupan(saya, "unduh_template") else "Unggah LPJ")
+NAMA_JENIS = {"master": "master", "realisasi": "realisasi unit", "lpj": "LPJ"}
+apa = [NAMA_JENIS[j] for j in jenis_boleh]
 files = st.file_uploader(
-    "Berkas master, realisasi unit, atau LPJ (boleh beberapa sekaligus)",
-    type=["xlsx", "xlsm", "xls", "ods", "csv"], accept_multiple_files=True, key="berkas")
+    (f"Berkas realisasi unit {sendiri}" if sendiri else
+     "Berkas " + (", ".join(apa[:-1]) + ", atau " if len(apa) > 1 else "") + apa[-1])
+    + " (boleh beberapa sekaligus)",
+    type=["xlsx", "xlsm", "xls", "ods", "csv"], accept_multiple_files=True, key="berkas",
+    max_upload_size=int(pengaturan.baca(ui.cur(), "batas_unggah_mb")))  # the core checks it too
+st.caption(f"Dikirim atas nama **{fmt.aman_md(saya.nama_tampil)}** (`{saya.nama_pengguna}`); nama "
+           "dan waktunya dicatat pada setiap kiriman.")
 with st.expander("Pilihan untuk berkas yang bukan dari template"):
     o1, o2, o3 = st.columns(3)
-    jenis = o1.selectbox("Jenis berkas", ["otomatis", *JENIS], key="opsi_jenis")
-    unit_opsi = o2.selectbox("Unit", ["otomatis", *nama_unit], key="opsi_unit",
-                             format_func=lambda k: k if k == "otomatis" else nama_unit[k])
+    jenis = o1.selectbox("Jenis berkas", ["otomatis", *jenis_boleh], key="opsi_jenis")
+    unit_opsi = o2.selectbox("Unit", ["otomatis", *([sendiri] if sendiri else nama_unit)],
+                             key="opsi_unit",
+                             format_func=lambda k: k if k == "otomatis" else nama_unit.get(k, k))
     tahun_opsi = o3.number_input("Tahun (0 = otomatis)", min_value=0, max_value=2100, value=0,
                                  step=1, key="opsi_tahun")
 
@@ -67,31 +85,41 @@ if files:
     ui.tabel(pra, label={"file": "Berkas", "ukuran": "Ukuran", "jenis": "Jenis",
                          "kode_unit": "Unit", "tahun": "Tahun", "catatan": "Catatan"})
     if st.button("Periksa dan muat", type="primary", key="muat"):
-        if not (oleh or "").strip():
-            st.error("Isi nama pengunggah terlebih dahulu.")
-        else:
-            bar = st.progress(0.0, text="Mulai …")
-            hasil = impor(
-                ui.con(), berkas, jenis=None if jenis == "otomatis" else jenis,
-                kode_unit=None if unit_opsi == "otomatis" else unit_opsi,
-                tahun=int(tahun_opsi) or None, oleh=oleh,
-                progress=lambda f, t: bar.progress(min(max(f, 0.0), 1.0), text=t))
-            st.session_state["hasil_impor"] = hasil
-            bar.empty()
+        st.session_state.pop("hasil_impor", None)  # a refusal below must not show the last one
+        bar = st.progress(0.0, text="Mulai …")
+        hasil = impor(
+            ui.con(), berkas, jenis=None if jenis == "otomatis" else jenis,
+            kode_unit=None if unit_opsi == "otomatis" else unit_opsi,
+            tahun=int(tahun_opsi) or None, oleh=saya,
+            progress=lambda f, t: bar.progress(min(max(f, 0.0), 1.0), text=t))
+        st.session_state["hasil_impor"] = hasil
+        bar.empty()
 
 hasil = st.session_state.get("hasil_impor")
 if hasil is not None:
     for s in hasil.sama:
-        st.info(f"{s['file']}: sama persis dengan kiriman aktif #{s['id']}; tidak ada yang berubah.")
+        st.info(f"{fmt.aman_md(s['file'])}: sama persis dengan kiriman aktif #{s['id']}; tidak "
+                "ada yang berubah.")
     for s in hasil.submissions:
         unit = f", unit {s['kode_unit']}" if s["kode_unit"] else ""
         th = f", tahun {s['tahun']}" if s["tahun"] else ""
-        st.success(f"{s['file']}: dimuat sebagai kiriman #{s['id']} ({s['jenis']}{unit}{th}, "
+        st.success(f"{fmt.aman_md(s['file'])}: dimuat sebagai kiriman #{s['id']} ({s['jenis']}{unit}{th}, "
                    f"{fmt.angka(s['baris'], 0)} baris).")
+    for m in hasil.menggantikan:
+        st.info(f"{fmt.aman_md(m['file'])} menggantikan kiriman #{m['id']} "
+                f"({fmt.aman_md(m['nama_berkas'])}) yang dikirim {fmt.aman_md(m['oleh'])} "
+                f"{m['detik']} detik sebelumnya; kiriman itu tetap ada di riwayat.")
+    for s in hasil.submissions:
+        baru = submisi.pengganti(ui.cur(), s["id"])
+        if baru is not None:  # someone sent the same unit and year after this upload
+            st.warning(f"Kiriman #{s['id']} sudah digantikan oleh kiriman #{baru['id']} "
+                       f"({fmt.aman_md(baru['nama_berkas'])}) dari {fmt.aman_md(baru['oleh'])} pada "
+                       f"{baru['waktu']:%d/%m/%Y %H:%M}. Periksa riwayat di bawah.")
     if not hasil.ok:
         # Whole-file problems (unreadable, wrong kind, missing sheet) read best as sentences.
         umum = [p for p in hasil.errors if p.row is None and p.column is None]
-        teks = "".join(f"\n- **{p.file or 'Berkas'}**: {p.message}" for p in umum[:20])
+        teks = "".join(f"\n- **{fmt.aman_md(p.file or 'Berkas')}**: {fmt.aman_md(p.message)}"
+                       for p in umum[:20])
         st.error(f"Ditolak: {fmt.angka(len(hasil.errors), 0)} galat ditemukan; tidak ada data "
                  "yang dimuat dan basis data tidak berubah. Perbaiki berkas sesuai daftar di "
                  "bawah, lalu unggah lagi." + teks)
@@ -105,26 +133,41 @@ if hasil is not None:
 # --- History ----------------------------------------------------------------------------------
 st.subheader("3. Riwayat kiriman")
 riwayat = submisi.daftar(ui.cur(), tahun=tahun, kode_unit=ui.kode_unit())
-if riwayat.empty:
+peristiwa = submisi.riwayat(ui.cur(), tahun=tahun, kode_unit=ui.kode_unit())
+if riwayat.empty and peristiwa.empty:
     st.caption("Belum ada kiriman.")
 else:
-    tampil = riwayat[["id", "status", "jenis", "kode_unit", "tahun", "nama_berkas", "oleh",
-                      "waktu", "baris", "peringatan"]]
-    ui.tabel(tampil, label={"id": "No", "status": "Status", "jenis": "Jenis", "kode_unit": "Unit",
-                            "tahun": "Tahun", "nama_berkas": "Berkas", "oleh": "Oleh",
-                            "waktu": "Waktu", "baris": "Baris", "peringatan": "Peringatan"},
-             key="tabel_riwayat")
+    t_kiriman, t_peristiwa = st.tabs(["Kiriman", "Semua peristiwa (termasuk yang ditolak)"])
+    with t_kiriman:
+        tampil = riwayat[["id", "status", "jenis", "kode_unit", "tahun", "nama_berkas", "oleh",
+                          "waktu", "baris", "peringatan"]]
+        ui.tabel(tampil, key="tabel_riwayat", label={
+            "id": "No", "status": "Status", "jenis": "Jenis", "kode_unit": "Unit",
+            "tahun": "Tahun", "nama_berkas": "Berkas", "oleh": "Oleh", "waktu": "Waktu",
+            "baris": "Baris", "peringatan": "Peringatan"})
+    with t_peristiwa:
+        ev = peristiwa.assign(
+            peristiwa=peristiwa["peristiwa"].map(submisi.LABEL_PERISTIWA),
+            berhasil=peristiwa["berhasil"].map({True: "ya", False: "tidak"}),
+            tahun=[", ".join(map(str, t)) if isinstance(t, list)
+                   else None if t is None or t != t else str(int(t))
+                   for t in peristiwa["tahun"]])
+        ui.tabel(ev, key="tabel_peristiwa", label={
+            "waktu": "Waktu", "peristiwa": "Peristiwa", "berhasil": "Berhasil", "oleh": "Oleh",
+            "peran": "Peran", "jenis": "Jenis", "kode_unit": "Unit", "tahun": "Tahun",
+            "nama_berkas": "Berkas", "submission_id": "Kiriman", "keterangan": "Keterangan"})
+if not riwayat.empty:
     r1, r2 = st.columns(2)
     lama = riwayat[riwayat["status"] == "diganti"]
-    if not lama.empty:
+    if not lama.empty and akun_inti.boleh(saya, "rollback"):
         sid = r1.selectbox("Aktifkan kembali kiriman lama", lama["id"].tolist(), key="rollback_id",
                            format_func=lambda i: f"#{i} — {lama.set_index('id').at[i, 'nama_berkas']}")
         if r1.button("Aktifkan kembali", key="rollback"):
-            hasil_rb = submisi.rollback(ui.con(), int(sid))
+            hasil_rb = submisi.rollback(ui.con(), int(sid), oleh=saya)
             st.success(f"Kiriman #{hasil_rb['id']} aktif kembali.")
             st.rerun()
     sid_unduh = r2.selectbox("Unduh berkas asli", riwayat["id"].tolist(), key="unduh_id",
                              format_func=lambda i: f"#{i} — {riwayat.set_index('id').at[i, 'nama_berkas']}")
     nama = riwayat.set_index("id").at[sid_unduh, "nama_berkas"]
-    r2.download_button("Unduh", lambda: submisi.isi_berkas(ui.cur(), int(sid_unduh))[1],
+    r2.download_button("Unduh", ui.dengan_db(lambda: submisi.isi_berkas(ui.cur(), int(sid_unduh))[1]),
                        file_name=nama, on_click="ignore", key="unduh_asli")

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from lkip_core import akun as akun_inti
 from lkip_core import fmt
 from lkip_core.rekonsiliasi import (
     STATUS_TINJAUAN,
+    catat_temuan,
     kemajuan,
     rekonsiliasi,
     rincian,
@@ -22,6 +24,7 @@ from pages import _bersama as ui
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+saya = ui.halaman("rekonsiliasi")
 ui.judul("Rekonsiliasi", "Langkah 3–5 SOP",
          "pemeriksaan ulang data unit terhadap LPJ, Perjanjian Kinerja dan DPA; koreksi oleh "
          "bidang dan revisi data")
@@ -109,9 +112,10 @@ else:
     r = laporan.baris(kunci)
     st.markdown(f"**{r['aturan']} · {r['nama_aturan']}** ({r['tingkat']}) · "
                 f"{periode(r['triwulan'])} · "
-                f"{r['nama_unit'] or r['kode_unit'] or 'tanpa unit'} · status "
+                f"{fmt.aman_md(r['nama_unit'] or r['kode_unit'] or 'tanpa unit')} · status "
                 f"**{label_status(r['status'])}**")
-    (st.success if r["status"] == "teratasi" else st.warning)(r["pesan"])
+    # the message quotes codes and names from uploaded files: shown as text, never as links
+    (st.success if r["status"] == "teratasi" else st.warning)(fmt.aman_md(r["pesan"]))
     rinci = rincian(r, ui.cur())
     k1, k2 = st.columns([2, 3])
     if "angka" in rinci:
@@ -130,41 +134,55 @@ else:
     if "lpj_judul" in detail:
         n = detail.get("lpj_jumlah_baris", 0)
         if "lpj" in rinci:
-            st.caption(f"{detail['lpj_judul']}: {fmt.angka(len(rinci['lpj']), 0)} dari "
+            st.caption(f"{fmt.aman_md(detail['lpj_judul'])}: {fmt.angka(len(rinci['lpj']), 0)} dari "
                        f"{fmt.angka(n, 0)} baris (tanggal dan nomor SP2D)")
             ui.tabel(rinci["lpj"], rupiah=["Jumlah (Rp)"], key="rk_rinci_lpj")
         else:
-            st.caption(f"{detail['lpj_judul']}: tidak ada baris LPJ.")
+            st.caption(f"{fmt.aman_md(detail['lpj_judul'])}: tidak ada baris LPJ.")
     if r["status"] == "teratasi":
         st.caption(f"Tidak terjadi lagi sejak {waktu(r['teratasi_waktu'])}"
                    + (" (angka di atas: keadaan terakhir sebelum diperbaiki)." if "angka" in rinci
                       else "."))
 
     with st.container(border=True):
-        t1, t2, t3 = st.columns([1, 2, 1])
-        status_baru = t1.selectbox("Status tinjauan", STATUS_TINJAUAN, key="rk_status_baru",
-                                   format_func=label_status)
-        catatan = t2.text_input("Catatan", key="rk_catatan",
-                                placeholder="mis. sudah dikonfirmasi ke PPTK, tunggu revisi")
-        oleh = t3.text_input("Peninjau", key="rk_oleh", placeholder="nama Anda")
-        if st.button("Simpan tinjauan", key="rk_simpan", type="primary"):
-            try:
-                hasil = tinjau(ui.con(), kunci, status_baru, catatan, oleh)
-            except ui.LkipError as exc:
-                st.error(str(exc))
-            else:
-                st.session_state["rk_laporan"] = (tanda, segarkan(ui.cur(), laporan))
-                st.session_state["rk_pesan"] = (
-                    f"Tinjauan disimpan: {kunci} → {label_status(hasil['status'])} oleh "
-                    f"{hasil['oleh']}.")
-                st.rerun()
+        if akun_inti.boleh(saya, "tinjau_temuan"):
+            t1, t2 = st.columns([1, 3])
+            status_baru = t1.selectbox("Status tinjauan", STATUS_TINJAUAN, key="rk_status_baru",
+                                       format_func=label_status)
+            catatan = t2.text_input("Catatan", key="rk_catatan",
+                                    placeholder="mis. sudah dikonfirmasi ke PPTK, tunggu revisi")
+            if st.button("Simpan tinjauan", key="rk_simpan", type="primary"):
+                try:
+                    hasil = tinjau(ui.con(), kunci, status_baru, catatan, oleh=saya)
+                except ui.LkipError as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state["rk_laporan"] = (tanda, segarkan(ui.cur(), laporan))
+                    st.session_state["rk_pesan"] = (
+                        f"Tinjauan disimpan: {kunci} → {label_status(hasil['status'])} oleh "
+                        f"{fmt.aman_md(saya.nama_tampil)}.")
+                    st.rerun()
+        elif akun_inti.boleh(saya, "catatan_temuan", r["kode_unit"]):
+            t2, t3 = st.columns([3, 1], vertical_alignment="bottom")
+            catatan = t2.text_input("Catatan unit", key="rk_catatan",
+                                    placeholder="mis. sudah diperbaiki dan dikirim ulang")
+            if t3.button("Kirim catatan", key="rk_catat", type="primary"):
+                try:
+                    catat_temuan(ui.con(), kunci, catatan, oleh=saya)
+                except ui.LkipError as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state["rk_pesan"] = f"Catatan untuk {kunci} disimpan."
+                    st.rerun()
+            st.caption("Status temuan ditetapkan Subbag Perencanaan; catatan Anda tampil di "
+                       "riwayat di bawah.")
         riwayat = riwayat_tinjauan(ui.cur(), kunci)
         if riwayat.empty:
             st.caption("Belum pernah ditinjau.")
         else:
-            ui.tabel(riwayat[["waktu", "status", "catatan", "oleh"]], key="rk_riwayat",
-                     label={"waktu": "Waktu", "status": "Status", "catatan": "Catatan",
-                            "oleh": "Oleh"})
+            ui.tabel(riwayat[["waktu", "jenis", "status", "catatan", "oleh"]], key="rk_riwayat",
+                     label={"waktu": "Waktu", "jenis": "Jenis", "status": "Status",
+                            "catatan": "Catatan", "oleh": "Oleh"})
 
 # --- The correction loop -----------------------------------------------------------------------
 st.subheader("Kemajuan koreksi per unit")
@@ -179,20 +197,22 @@ ui.tabel(maju, key="rk_kemajuan",
 
 # --- Downloads ---------------------------------------------------------------------------------
 st.subheader("Unduh")
-con = ui.con()
 d1, d2, d3, d4 = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
 units = unit_koreksi(ui.cur(), tahun, laporan) if unit is None else [unit]
-if units:
+if units and akun_inti.cakupan(saya, "koreksi_unduh"):
     u_koreksi = d1.selectbox("Buku koreksi unit", units, key="rk_unit_koreksi")
     d2.download_button(
-        "Unduh buku koreksi", lambda: buku_koreksi(con, tahun, u_koreksi, laporan=laporan),
+        "Unduh buku koreksi",
+        ui.dengan_db(lambda: buku_koreksi(ui.con(), tahun, u_koreksi, oleh=saya, laporan=laporan)),
         file_name=nama_koreksi(u_koreksi, tahun), mime=XLSX, key="rk_unduh_koreksi",
         on_click="ignore",
         icon=":material/edit_document:", help="Temuan terbuka unit ini dan datanya dalam tata letak template; "
                        "unit memperbaiki sel kuning lalu mengirimnya kembali untuk diunggah.")
-    d3.download_button(
-        "Unduh semua (zip)", lambda: semua_koreksi(con, tahun, laporan=laporan),
-        file_name=f"koreksi_{tahun}.zip", mime="application/zip", key="rk_unduh_semua",
-        on_click="ignore", icon=":material/folder_zip:", help="Buku koreksi setiap unit dalam satu berkas zip.")
+    if akun_inti.boleh(saya, "koreksi_unduh"):  # every unit at once: not an operator's
+        d3.download_button(
+            "Unduh semua (zip)",
+            ui.dengan_db(lambda: semua_koreksi(ui.con(), tahun, oleh=saya, laporan=laporan)),
+            file_name=f"koreksi_{tahun}.zip", mime="application/zip", key="rk_unduh_semua",
+            on_click="ignore", icon=":material/folder_zip:", help="Buku koreksi setiap unit dalam satu berkas zip.")
 d4.download_button("Unduh temuan (xlsx)", laporan.to_xlsx, file_name=f"temuan_{tahun}.xlsx",
                    mime=XLSX, key="rk_unduh_temuan", on_click="ignore", icon=":material/download:")

@@ -3,9 +3,11 @@ as print-ready workbooks, previewed here, downloaded, and kept in the archive.""
 
 import streamlit as st
 
+from lkip_core import akun as akun_inti
 from lkip_core import arsip, fmt, lampiran, pengaturan
 from pages import _bersama as ui
 
+saya = ui.halaman("lampiran")
 ui.judul("Ekspor Lampiran", "Langkah 7, 10 dan 12 SOP",
          "lampiran I–V dan tabel Bab III siap cetak (A4 mendatar), tiap unduhan diarsipkan")
 tahun = ui.tahun()
@@ -17,6 +19,7 @@ st.caption(f"Lampiran memuat seluruh instansi untuk tahun {tahun} (pilihan unit 
 
 # --- Settings: titles and signature (saved before the preview is built, so it shows them) ----
 with st.expander("Judul lampiran dan blok tanda tangan"):
+    ubah = akun_inti.boleh(saya, "pengaturan")  # the admin's; pimpinan see them
     nilai = pengaturan.semua(ui.cur())
     kunci = ["tempat_ttd", "tanggal_ttd", *[f"judul_lampiran_{k.lower()}"
                                              for k in lampiran.LAMPIRAN]]
@@ -25,13 +28,13 @@ with st.expander("Judul lampiran dan blok tanda tangan"):
     bantuan = {s.kunci: s.bantuan for s in pengaturan.SETELAN}
     with st.form("form_pengaturan_lampiran"):
         baru = {k: st.text_input(label[k], value=str(nilai[k] or ""), help=bantuan[k],
-                                 key=f"set_{k}") for k in kunci}
-        simpan = st.form_submit_button("Simpan pengaturan", key="simpan_pengaturan_lampiran")
+                                 key=f"set_{k}", disabled=not ubah) for k in kunci}
+        simpan = st.form_submit_button("Simpan pengaturan", key="simpan_pengaturan_lampiran",
+                                       disabled=not ubah)
     if simpan:
-        oleh = (st.session_state.get("oleh_ekspor") or "").strip() or "aplikasi"
         for k, v in baru.items():
             if v.strip() != str(nilai[k] or ""):
-                pengaturan.simpan(ui.con(), k, v.strip(), oleh=oleh)
+                pengaturan.simpan(ui.con(), k, v.strip(), oleh=saya)
         st.success("Pengaturan lampiran disimpan.")
 
 # --- Preview: the same tables that go into the workbook --------------------------------------
@@ -41,7 +44,7 @@ for tab, (nama, tabel) in zip(tabs, pratinjau.items()):
     with tab:
         for i, t in enumerate(tabel):
             if t.judul:
-                st.markdown(f"**{t.judul}**")
+                st.markdown(f"**{fmt.aman_md(t.judul)}**")
             ui.tabel(t.frame, rupiah=t.rupiah, persen=t.persen, angka=t.angka,
                      key=f"pratinjau_{nama}_{i}")
             if t.catatan:
@@ -49,32 +52,27 @@ for tab, (nama, tabel) in zip(tabs, pratinjau.items()):
 
 # --- Downloads: built when clicked, and archived with who asked -----------------------------
 st.subheader("Unduh")
-oleh = st.text_input("Nama Anda", key="oleh_ekspor", placeholder="mis. Kasubag Perencanaan",
-                     help="Dicatat di arsip bersama setiap berkas yang diunduh.")
-siap = bool((oleh or "").strip())
-if not siap:
-    st.caption("Isi nama Anda untuk mengaktifkan tombol unduh.")
-con = ui.con()
+st.caption(f"Setiap unduhan diarsipkan atas nama **{fmt.aman_md(saya.nama_tampil)}**.")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _buat(pilihan):
     """The download's bytes, built and archived only when the button is clicked."""
-    return lambda: lampiran.ekspor(con, tahun, oleh=oleh, lampiran=pilihan).isi
+    return ui.dengan_db(lambda: lampiran.ekspor(ui.con(), tahun, oleh=saya, lampiran=pilihan).isi)
 
 
 c1, c2, c3 = st.columns(3)
 c1.download_button("Unduh semua lampiran (I–V)", _buat(lampiran.LAMPIRAN),
-                   file_name=lampiran.nama_berkas(tahun), mime=XLSX, disabled=not siap,
+                   file_name=lampiran.nama_berkas(tahun), mime=XLSX,
                    key="unduh_semua", type="primary", width="stretch")
 satu = c2.selectbox("Lampiran", lampiran.LAMPIRAN, key="lampiran_satu",
                     format_func=lambda k: f"Lampiran {k}", label_visibility="collapsed")
 c2.download_button(f"Unduh Lampiran {satu}", _buat((satu,)),
                    file_name=lampiran.nama_berkas(tahun, (satu,)), mime=XLSX,
-                   disabled=not siap, key="unduh_satu", width="stretch")
+                   key="unduh_satu", width="stretch")
 c3.download_button("Unduh tabel Bab III", _buat(lampiran.BAB3),
                    file_name=lampiran.nama_berkas(tahun, lampiran.BAB3), mime=XLSX,
-                   disabled=not siap, key="unduh_bab3", width="stretch")
+                   key="unduh_bab3", width="stretch")
 
 # --- Archive (SOP step 12) ------------------------------------------------------------------
 st.subheader(f"Arsip ekspor {tahun}")

@@ -8,6 +8,7 @@ from lkip_core import cadangan, db, fmt, pemulihan
 from lkip_core.periksa import periksa
 from pages import _bersama as ui
 
+saya = ui.halaman("cadangan")
 ui.judul("Cadangan", "Semua langkah",
          "salinan utuh basis data: otomatis sebelum setiap langkah yang mengganti data dan "
          "sekali sehari; bisa diunduh dan dipulihkan")
@@ -16,21 +17,10 @@ path = db.default_path()
 if pesan := st.session_state.pop("cadangan_pesan", None):
     st.success(pesan)
 
-oleh = st.text_input("Nama Anda", key="cadangan_oleh",
-                     help="Dicatat bersama cadangan yang Anda buat atau pulihkan")
-
-
-def _nama_wajib() -> bool:
-    if oleh.strip():
-        return True
-    st.error("Isi **Nama Anda** di atas dahulu: setiap cadangan dan pemulihan dicatat bersama "
-             "namanya.")
-    return False
-
 
 # A restore confirmed in the dialog runs here, in a full page run that holds the database.
 if nama_pulih := st.session_state.pop("cadangan_pulihkan", None):
-    hasil = pemulihan.pulihkan(ui.con(), cadangan.cari(path, nama_pulih), oleh=oleh)
+    hasil = pemulihan.pulihkan(ui.con(), cadangan.cari(path, nama_pulih), oleh=saya)
     st.session_state["cadangan_pesan"] = (
         f"Basis data dipulihkan dari {nama_pulih}. Keadaan sebelumnya disimpan sebagai "
         f"{hasil.cadangan_lama.name if hasil.cadangan_lama else '—'}.")
@@ -59,11 +49,10 @@ def _konfirmasi(nama: str) -> None:
 
 st.subheader("Buat cadangan sekarang")
 st.caption(f"Cadangan disimpan di `{db.folder_cadangan(path)}`; yang terbaru sebanyak setelan "
-           "`cadangan_simpan` disimpan, yang lebih lama dihapus.")
+           "di Pengaturan (Jumlah cadangan disimpan) disimpan, yang lebih lama dihapus.")
 if st.button("Buat cadangan sekarang", icon=":material/backup:", key="cadangan_buat"):
-    if _nama_wajib():
-        baru = cadangan.otomatis(ui.con(), "manual", oleh=oleh)
-        st.success(f"Cadangan dibuat: {baru.name if baru else '—'}.")
+    baru = cadangan.manual(ui.con(), oleh=saya)
+    st.success(f"Cadangan dibuat: {baru.name if baru else '—'}.")
 
 st.subheader("Daftar cadangan")
 daftar = cadangan.tabel(path)
@@ -78,7 +67,7 @@ else:
     c1.download_button("Unduh", lambda: Path(cadangan.cari(path, pilih)).read_bytes(),
                        file_name=pilih, mime="application/octet-stream", on_click="ignore",
                        icon=":material/download:", key="cadangan_unduh")
-    if c2.button("Pulihkan …", icon=":material/restore:", key="cadangan_pulih") and _nama_wajib():
+    if c2.button("Pulihkan …", icon=":material/restore:", key="cadangan_pulih"):
         st.session_state["cadangan_tanya"] = pilih
 # The question stays open (across reruns) until answered or dismissed.
 if tanya := st.session_state.get("cadangan_tanya"):

@@ -41,6 +41,7 @@ def _delta(selisih: float | None, tahun_lalu: int) -> str | None:
     return f"{'+' if selisih > 0 else ''}{fmt.angka(selisih)} poin vs {tahun_lalu}"
 
 
+ui.halaman("ringkasan")
 presentasi = bool(st.session_state.get("mode_presentasi", False))
 if presentasi:
     st.markdown(PRESENTASI_CSS, unsafe_allow_html=True)
@@ -97,9 +98,9 @@ if r.galat_terbuka is None:
 if catatan and not presentasi:
     st.caption(" ".join(catatan))
 if r.unit_belum:
-    st.warning("Belum mengirim data: " + ", ".join(r.unit_belum))
+    st.warning("Belum mengirim data: " + ", ".join(map(fmt.aman_md, r.unit_belum)))
 if r.galat_terbuka:
-    teratas = ", ".join(f"{g.nama_unit} ({g.galat})" for g in r.galat_unit.head(3).itertuples())
+    teratas = ", ".join(f"{fmt.aman_md(g.nama_unit)} ({g.galat})" for g in r.galat_unit.head(3).itertuples())
     st.error(f"{fmt.angka(r.galat_terbuka, 0)} temuan galat belum diperbaiki, terbanyak: "
              f"{teratas}.")
 
@@ -145,9 +146,8 @@ if not presentasi:
                  key="tabel_serapan_unit",
                  label={"kode_unit": "Kode", "nama_unit": "Unit", "pagu": "Pagu (Rp)",
                         "realisasi": "Realisasi (Rp)", "serapan": "Serapan", "sisa": "Sisa (Rp)"})
-    con = ui.con()
     st.download_button(
-        "Unduh bahan paparan (PowerPoint)", lambda: buat_paparan(con, tahun),
+        "Unduh bahan paparan (PowerPoint)", ui.dengan_db(lambda a=ui.akun(): buat_paparan(ui.con(), tahun, oleh=a)),
         file_name=f"paparan_kinerja_{tahun}_{dt.date.today():%Y%m%d}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key="unduh_paparan", on_click="ignore", icon=":material/slideshow:",

@@ -274,7 +274,7 @@ def test_versi_data_changes_with_uploads_rollbacks_and_settings(con_uji):
     v2 = versi_data(cur)
     assert v2 != v1
     lama = cur.execute("SELECT min(id) FROM submission WHERE kode_unit = 'BID1'").fetchone()[0]
-    submisi.rollback(con_uji, lama)
+    submisi.rollback(con_uji, lama, oleh="uji")
     assert versi_data(cur) not in (v1, v2)
 
 

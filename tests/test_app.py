@@ -30,7 +30,8 @@ def test_rekap_page_shows_board(app_db):
 def test_unggah_page_has_template_upload_and_history(app_db):
     at = run_page("pages/langkah1_unggah_data.py")
     assert at.title[0].value == "Unggah Data"
-    assert at.text_input(key="oleh") is not None
+    assert not at.text_input  # the uploader's name comes from the account, not a field
+    assert any("atas nama" in c.value and "admin" in c.value for c in at.caption)
     assert at.selectbox(key="unit_template").value in ("OPD", "SEKRE", "BID1")
     assert len(at.dataframe) >= 1  # the history
 
@@ -58,3 +59,39 @@ def test_rollback_from_the_page(app_db):
     assert c.execute("SELECT realisasi_tw4 FROM v_realisasi_kinerja WHERE kode_indikator = "
                      "'IK.01'").fetchone()[0] == 6.2032
     c.close()
+
+
+@pytest.mark.parametrize("isi, sebab", [
+    (b"ini bukan basis data " * 500, "bukan berkas basis data"),
+    (None, "terpotong"),
+])
+def test_a_damaged_database_is_a_message_never_a_traceback(tmp_path, monkeypatch, isi, sebab):
+    path = tmp_path / "rusak.duckdb"
+    if isi is None:  # a real database cut short, as a full disk or a bad copy leaves it
+        db.connect(path).close()
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    else:
+        path.write_bytes(isi)
+    monkeypatch.setenv("LKIP_DB", str(path))
+    at = run_page()
+    pesan = " ".join(e.value for e in at.error)
+    assert "Berkas basis data rusak" in pesan and sebab in pesan
+    assert "pulihkan" in pesan  # the way out is named
+    assert "Traceback" not in pesan and not at.exception
+
+
+def test_a_database_held_by_another_program_is_a_message(tmp_path, monkeypatch):
+    from tunggu import pemegang
+
+    from lkip_core import basis as modul_basis
+
+    path = tmp_path / "dipegang.duckdb"
+    db.connect(path).close()
+    with pemegang(path):
+        monkeypatch.setenv("LKIP_DB", str(path))
+        modul_basis._SEMUA.clear()
+        monkeypatch.setattr(modul_basis.Basis.__init__, "__defaults__", (0.5, modul_basis.LEPAS))
+        at = run_page()
+        assert any("sedang dipakai" in w.value for w in at.warning), [w.value for w in at.warning]
+        assert not at.exception and not at.error

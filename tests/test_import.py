@@ -95,7 +95,7 @@ def test_rollback_restores_the_older_revision(con_master):
     changed = [row[:] for row in KINERJA_BID1]
     changed[1][7] = 9.9
     impor(con_master, [("b.xlsx", realisasi_xlsx(changed))], oleh="a")
-    submisi.rollback(con_master, a)
+    submisi.rollback(con_master, a, oleh="uji")
     assert con_master.execute("SELECT realisasi_tw4 FROM v_realisasi_kinerja WHERE "
                               "kode_indikator = 'IK.01'").fetchone()[0] == 6.2032
     # Nothing was deleted: both revisions and their bytes are kept.

@@ -6,6 +6,8 @@ only needs `perlu_hash_ulang` at the next successful sign-in.
 
 from __future__ import annotations
 
+import functools
+
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -18,9 +20,14 @@ PANJANG_MINIMAL = 10
 _HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4, hash_len=32,
                          salt_len=16, type=Type.ID)
 
-# Verified against when a name is unknown, so that a wrong name costs as long as a wrong
-# password and the time taken does not tell whether the account exists.
-_HASH_TIRUAN = _HASHER.hash("bukan-kata-sandi-siapa-pun")
+
+
+@functools.cache
+def _hash_tiruan(hasher: PasswordHasher) -> str:
+    """Verified against when a name is unknown, so that a wrong name costs as long as a wrong
+    password and the time taken does not tell whether the account exists. Made on first use,
+    not at import: a hash costs 64 MiB and a second, which every command would otherwise pay."""
+    return hasher.hash("bukan-kata-sandi-siapa-pun")
 
 
 def periksa_aturan(sandi: str) -> None:
@@ -45,7 +52,7 @@ def buat_hash(sandi: str, *, aturan: bool = True) -> str:
 def cocok(sandi_hash: str | None, sandi: str) -> bool:
     """Whether `sandi` is the password of `sandi_hash`; with no hash, still spends the time."""
     try:
-        return _HASHER.verify(sandi_hash or _HASH_TIRUAN, sandi) and sandi_hash is not None
+        return _HASHER.verify(sandi_hash or _hash_tiruan(_HASHER), sandi) and sandi_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
