@@ -69,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
 
         baris = [("bahan dan naskah (tanpa grafik)", lambda: _tanpa_grafik(con, tahun)),
                  ("DOCX lengkap (dengan grafik)", buku),
-                 ("PDF dari DOCX (LibreOffice)", lambda: naskah.ke_pdf(docx[-1])),
-                 ("DOCX + PDF", lambda: naskah.ke_pdf(buku()))]
+                 ("PDF dari DOCX (LibreOffice)", lambda: naskah.ke_pdf_buku(docx[-1])),
+                 ("DOCX + PDF", lambda: naskah.ke_pdf_buku(buku()))]
         total = None
         for nama, fn in baris:
             best, med, isi = ukur(fn, args.ulang)

@@ -118,7 +118,7 @@ def _docx():
 
 
 def _pdf():
-    return naskah.ke_pdf(naskah.buat_docx(ui.con(), tahun).docx)
+    return naskah.ke_pdf_buku(naskah.buat_docx(ui.con(), tahun).docx)
 
 
 d1, d2, d3 = st.columns(3)

@@ -64,7 +64,7 @@ if r.status == "draf" and boleh["verifikasi"]:
     if st.button("Buat naskah untuk diperiksa", key="ps_buat", icon=":material/build:"):
         with st.spinner("Menyusun naskah dan PDF …"):
             buku = naskah.buat_docx(ui.con(), tahun)
-            st.session_state["ps_calon"] = (buku.docx, naskah.ke_pdf(buku.docx))
+            st.session_state["ps_calon"] = (buku.docx, naskah.ke_pdf_buku(buku.docx))
     calon = st.session_state.get("ps_calon")
     if calon:
         docx, pdf = calon

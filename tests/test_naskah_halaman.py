@@ -12,6 +12,7 @@ from aplikasi import masuk
 from pypdf import PdfWriter
 
 from lkip_core import akun, db, naskah
+from lkip_core.basis import basis
 from lkip_core.naskah import lembar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,9 +44,12 @@ def app_demo(demo_db, tmp_path, monkeypatch):
                         jabatan=jabatan, oleh="uji")
     c.close()
     monkeypatch.setenv("LKIP_DB", str(path))
-    monkeypatch.setattr(naskah, "ke_pdf", lambda docx: _pdf(3))
+    monkeypatch.setattr(naskah, "ke_pdf_buku", lambda docx: _pdf(3))
     monkeypatch.setattr(lembar, "ke_pdf", lambda docx: _pdf(1))
-    return path
+    yield path
+    # Release the app's database now: left to its grace timer (a daemon thread), it may close
+    # the DuckDB connection while the interpreter shuts down, which aborts the process.
+    basis(path).tutup()
 
 
 def buka(halaman: str, siapa: str = "admin") -> AppTest:

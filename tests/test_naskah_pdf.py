@@ -117,3 +117,27 @@ def test_missing_libreoffice_is_a_clear_error(monkeypatch):
     with pytest.raises(naskah.LibreOfficeTidakAda, match="LibreOffice tidak terpasang.*"
                        "apt-get install libreoffice-writer"):
         naskah.ke_pdf(b"x")
+
+
+def test_a_big_book_is_made_in_parts_with_the_same_pages(hasil, monkeypatch):
+    """A book too big for one LibreOffice run is converted per chapter and annex, in parallel,
+    its tables of contents written out and its pages numbered on the joined PDF: the demo book,
+    cut the same way, gives the same pages with the same numbers as the whole conversion."""
+    from lkip_core.naskah import pdf_bagian
+
+    monkeypatch.setattr(pdf_bagian, "UKURAN_BAGIAN", 10 ** 9)  # cut at chapters only
+    isi = pdf_bagian.ke_pdf_bagian(hasil["buku"].docx)
+    bagian = hasil["folder"] / "bagian.pdf"
+    bagian.write_bytes(isi)
+    n, ukuran = _info(bagian)
+    assert (n, ukuran) == _info(hasil["pdf"])
+    for i in (2, 3, 9, n):  # the numbers in the footers: i, ii, then arabic, landscape too
+        assert _teks(bagian, i).strip().splitlines()[-1].strip() == \
+            _teks(hasil["pdf"], i).strip().splitlines()[-1].strip()
+    daftar = "\n".join(_teks(bagian, i) for i in range(3, 8))
+    utuh = "\n".join(_teks(hasil["pdf"], i) for i in range(3, 8))
+    for judul in ("BAB III AKUNTABILITAS KINERJA", "LAMPIRAN V: RENCANA AKSI",
+                  "Tabel 3.2 Capaian Sasaran Strategis", "Gambar 3.2 Capaian Indikator"):
+        pola = re.escape(judul) + r"[^\n]*?\.{3,}\s*(\w+)"
+        assert re.search(pola, daftar).group(1) == re.search(pola, utuh).group(1), judul
+    assert not pdf_bagian.perlu_dipotong(hasil["buku"].docx)  # the demo goes whole

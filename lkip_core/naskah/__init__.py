@@ -30,6 +30,7 @@ _DARI = {
               "periksa_tidak_terkunci", "terkunci"),
     "medan": ("Medan",),
     "pdf": ("KonversiGagal", "LibreOfficeTidakAda", "ke_pdf"),
+    "pdf_bagian": ("ke_pdf_buku",),
     "pengesahan": ("AKSI", "LABEL_STATUS", "Rantai", "jalankan", "pdf_berlaku", "rantai"),
     "publikasi": ("buat_paket",),
     "surat": ("buat_surat", "buat_templat_surat"),

@@ -233,10 +233,10 @@ def _verifikasi(con, a: Akun, tahun: int, catatan: str | None, docx: bytes | Non
                 pdf: bytes | None) -> Langkah:
     if docx is None or pdf is None:
         from .dokumen import buat_docx
-        from .pdf import ke_pdf
+        from .pdf_bagian import ke_pdf_buku
 
         docx = buat_docx(con, tahun).docx
-        pdf = ke_pdf(docx)
+        pdf = ke_pdf_buku(docx)
     id_docx = arsip.arsipkan(con, jenis="naskah_docx", tahun=tahun,
                              nama_berkas=f"naskah_lkip_{tahun}.docx", isi=docx,
                              oleh=a.nama_pengguna)

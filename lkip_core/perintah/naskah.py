@@ -60,7 +60,7 @@ def _naskah(args) -> int:
     say(f"Naskah LKIP {args.tahun} ditulis ke {out} ({fmt.angka(len(buku.docx) / 1024, 0)} KB, "
         f"{len(buku.judul)} tabel dan gambar).")
     if args.pdf:
-        pdf = naskah.ke_pdf(buku.docx)
+        pdf = naskah.ke_pdf_buku(buku.docx)
         hasil["pdf"] = str(_tulis(args.pdf, pdf))
         say(f"PDF ditulis ke {args.pdf} ({fmt.angka(len(pdf) / 1024, 0)} KB).")
     for p in buku.peringatan:
