@@ -292,13 +292,16 @@ def _wait_for_run(page, mark: int, what: str, timeout: float) -> None:
         if left <= 0:
             break
         ws = runs.ws
-        try:  # blocks until the next message (or the app's connection) arrives: no polling
+        # Blocks until the next message (or the app's connection) arrives, at most a second at
+        # a time: after a navigation the socket we hold may be the old one, which never speaks
+        # again, while the new one's messages are recorded by its own handler.
+        try:
             if ws is None:
-                page.wait_for_event("websocket", timeout=left * 1000)
+                page.wait_for_event("websocket", timeout=min(left, 1.0) * 1000)
             else:
-                ws.wait_for_event("framereceived", timeout=left * 1000)
+                ws.wait_for_event("framereceived", timeout=min(left, 1.0) * 1000)
         except PlaywrightTimeout:
-            break
+            continue
         except PlaywrightError:
             continue  # the connection closed (a reload): the next one is waited for
     if not runs.finished_since(mark):

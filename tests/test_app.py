@@ -91,7 +91,9 @@ def test_a_database_held_by_another_program_is_a_message(tmp_path, monkeypatch):
     with pemegang(path):
         monkeypatch.setenv("LKIP_DB", str(path))
         modul_basis._SEMUA.clear()
-        monkeypatch.setattr(modul_basis.Basis.__init__, "__defaults__", (0.5, modul_basis.LEPAS))
+        # the app waits half a second for the other program instead of thirty
+        monkeypatch.setattr(modul_basis.Basis.__init__, "__kwdefaults__",
+                            {"tunggu": 0.5, "lepas": modul_basis.LEPAS})
         at = run_page()
         assert any("sedang dipakai" in w.value for w in at.warning), [w.value for w in at.warning]
         assert not at.exception and not at.error
