@@ -35,8 +35,11 @@ browser:
 		  (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # The annex and deck tests print to PDF with LibreOffice (Calc for the workbooks, Impress for
-# the deck) and read the PDF with poppler; install what is missing.
-LO_PACKAGES := libreoffice-calc libreoffice-impress poppler-utils
+# the deck) and read the PDF with poppler; the LKIP book is made with Writer, its tables of
+# contents updated through python3-uno, in Arial's metric twin Liberation Sans; install what
+# is missing.
+LO_PACKAGES := libreoffice-calc libreoffice-impress libreoffice-writer python3-uno \
+	fonts-liberation2 poppler-utils
 libreoffice:
 	@dpkg -s $(LO_PACKAGES) >/dev/null 2>&1 || \
 		{ echo "Memasang LibreOffice (apt-get) …"; \
@@ -61,6 +64,8 @@ bench: venv $(KOTA)
 	$(BIN)/python -m benchmarks.rekonsiliasi --db $(KOTA)
 	$(BIN)/python -m benchmarks.lampiran --db $(KOTA)
 	$(BIN)/python -m benchmarks.pimpinan --db $(KOTA)
+	$(BIN)/python -m benchmarks.naskah --demo
+	$(BIN)/python -m benchmarks.naskah --db $(KOTA)
 	$(BIN)/python -m benchmarks.masuk --db $(KOTA)
 
 clean:

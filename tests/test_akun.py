@@ -283,8 +283,14 @@ MATRIKS = {
     "ekspor":            (S, None, None, S),
     "tahapan":           (S, None, None, None),
     "pengaturan":        (S, None, None, None),
+    "cadangan":          (S, None, None, None),
     "kelola_akun":       (S, None, None, None),
     "baca_audit":        (S, None, None, None),
+    "naskah_tulis":      (S, None, None, None),
+    "pengesahan_verifikasi": (S, None, None, None),
+    "pengesahan_setujui": (None, None, None, S),
+    "pengesahan_sahkan": (None, None, None, S),
+    "pengesahan_buka":   (S, None, None, None),
 }
 
 
@@ -335,8 +341,8 @@ def test_pages_per_role():
         "unggah", "rekonsiliasi", "analisis", "anggaran", "profil"]
     assert akun.halaman_untuk("bendahara") == ["unggah", "rekonsiliasi", "anggaran", "profil"]
     assert akun.halaman_untuk("pimpinan") == [
-        "ringkasan", "tahapan", "rekap", "rekonsiliasi", "analisis", "anggaran", "lampiran",
-        "profil"]
+        "ringkasan", "tahapan", "rekap", "rekonsiliasi", "analisis", "anggaran", "naskah",
+        "lampiran", "pengesahan", "profil"]
     assert akun.halaman_untuk(_akun("admin", aktif=False)) == []
     assert not akun.boleh_buka(_akun("pimpinan"), "unggah")
     assert not akun.boleh_buka("pimpinan", "pengaturan")

@@ -62,8 +62,16 @@ IZIN: dict[str, Izin] = {
     "ekspor": Izin("mengekspor lampiran dan paparan", _BACA_SEMUA),
     "tahapan": Izin("mengubah jadwal tahapan SOP", _A),
     "pengaturan": Izin("mengubah pengaturan", _A),
+    "cadangan": Izin("membuat dan memulihkan cadangan basis data", _A),
     "kelola_akun": Izin("mengelola akun", _A),
     "baca_audit": Izin("membaca log audit", _A),
+    # SOP steps 6 and 8-12: the LKIP book, its pengesahan chain (the jabatan of the Sekretaris
+    # and the Kepala is checked by lkip_core.naskah.pengesahan) and the year lock
+    "naskah_tulis": Izin("menyunting naskah LKIP", _A),
+    "pengesahan_verifikasi": Izin("memverifikasi naskah LKIP", _A),
+    "pengesahan_setujui": Izin("menyetujui naskah LKIP", {"pimpinan": SEMUA}),
+    "pengesahan_sahkan": Izin("mengesahkan naskah LKIP", {"pimpinan": SEMUA}),
+    "pengesahan_buka": Izin("membuka kembali tahun yang sudah disahkan", _A),
 }
 
 # Pages by a stable key, in navigation order, each with the actions of which the role needs at
@@ -76,8 +84,12 @@ HALAMAN: dict[str, tuple[str, ...]] = {
     "rekonsiliasi": ("baca_rekonsiliasi",),
     "analisis": ("baca_kinerja",),
     "anggaran": ("baca_anggaran",),
+    "naskah": ("naskah_tulis", "baca_semua"),
     "lampiran": ("ekspor",),
+    "pengesahan": ("pengesahan_verifikasi", "pengesahan_setujui", "pengesahan_sahkan",
+                   "baca_semua"),
     "pengaturan": ("pengaturan",),
+    "cadangan": ("cadangan",),
     "audit": ("baca_audit",),
     "akun": ("kelola_akun",),
     "profil": (),

@@ -1,3 +1,3 @@
 """Command-line commands, one module per SOP area; importing this registers them all."""
 
-from . import akun, analisis, cadangan, data, lampiran, pimpinan, rekonsiliasi  # noqa: F401
+from . import akun, analisis, cadangan, data, lampiran, naskah, pimpinan, rekonsiliasi  # noqa: F401
