@@ -232,3 +232,13 @@ def test_rollback_of_a_master_returns_a_year_it_lost(berkas_db, tmp_path):
         with pytest.raises(Exception, match="sudah aktif"):
             submisi.rollback(con, lama, oleh="uji")
     basis(berkas_db).tutup()
+
+
+def test_a_closed_pipe_ends_quietly(berkas_db):
+    """`python -m lkip_core submissions | head -0`: the reader went away; exit 0, no traceback."""
+    p = subprocess.Popen([PY, "-m", "lkip_core", "--db", str(berkas_db), "submissions", "--json"],
+                         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()  # before the command has written anything: every write meets a closed pipe
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 0, err
+    assert b"BrokenPipe" not in err and b"Traceback" not in err and b"Gagal" not in err
