@@ -42,7 +42,7 @@ def medan_sasaran(s: Mapping, rows: list[dict], tahun: int,
     for r in rows:
         if ada(r.get("predikat")):
             hitung[r["predikat"]] = hitung.get(r["predikat"], 0) + 1
-    sebaran = [f"{hitung[p]} indikator berkategori {p}" for p in _urut_predikat(skala)
+    sebaran = [f"{fmt.angka(hitung[p], 0)} indikator berkategori {p}" for p in _urut_predikat(skala)
                if hitung.get(p)]
     tanpa = int(s.get("tanpa_capaian") or 0)
     return {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import fmt
 from ..analisis import narasi_sasaran as ns
 from ..analisis.narasi import ada, ada_isi, kalimat_unit, narasi_indikator
 from ..lampiran.data import RUMUS
@@ -23,7 +24,7 @@ def _nama_daftar(rows: list[dict], kunci_medan: str = "capaian") -> str:
     bagian = [f"{r['uraian_indikator']} ([[{r['kode_indikator']}.{kunci_medan}]])"
               for r in rows[:BATAS_DAFTAR]]
     if len(rows) > BATAS_DAFTAR:
-        bagian.append(f"{len(rows) - BATAS_DAFTAR} indikator lainnya")
+        bagian.append(f"{fmt.angka(len(rows) - BATAS_DAFTAR, 0)} indikator lainnya")
     return ns.gabung(bagian)
 
 

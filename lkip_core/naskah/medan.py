@@ -107,7 +107,8 @@ class Medan:
 def _umum(b: Bahan) -> dict[str, str]:
     d, r = b.data, b.ringkasan
     rata = r["rata_rata"]
-    sebaran = [f"{n} indikator berkategori {p}" for p, n in r["per_predikat"].items() if n]
+    sebaran = [f"{fmt.angka(n, 0)} indikator berkategori {p}" for p, n in r["per_predikat"].items()
+               if n]
     units = [u for u, j in zip(b.unit["nama_unit"], b.unit["jenis_unit"]) if j != "opd"]
     out = {
         "tahun": str(b.tahun), "tahun_lalu": str(b.tahun - 1), "instansi": b.instansi,
