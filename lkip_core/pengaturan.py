@@ -16,6 +16,7 @@ import pandas as pd
 from . import akun, db
 from .analisis.rumus import SKALA_PREDIKAT, validasi_skala
 from .errors import InputRefused
+from .naskah.kunci import periksa_pengaturan
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def simpan_banyak(con: duckdb.DuckDBPyConnection, nilai: dict, *,
     with db.transaksi(con) as cur:
         lama = semua(cur)
         berubah = [k for k, v in nilai.items() if _json(v) != _json(lama[k])]
+        periksa_pengaturan(cur, berubah)  # a ratified year's book is computed with them
         for k in berubah:
             cur.execute("INSERT OR REPLACE INTO pengaturan VALUES (?, ?, ?, ?)",
                         [k, _json(nilai[k]), pelaku.nama_pengguna, waktu])

@@ -22,6 +22,7 @@ from . import akun, cadangan, db, pengaturan, submisi, validasi
 from .berkas import Workbook, read_workbook
 from .errors import CellProblem, FileRefused, InputRefused, Problem
 from .kolom import META_SHEET
+from .naskah.kunci import kunci_tahun
 from .parsing import normalise_header, parse_code, parse_year
 
 Progress = Callable[[float, str], None]
@@ -233,6 +234,10 @@ def _muat(con: duckdb.DuckDBPyConnection, todo: list[tuple[str, str, bytes, Work
                 peringatan=sum(p.level != "error" for p in loaded.problems),
             )
             loaded.simpan(cur, sid)
+            if (k := _terkunci(cur, kind, sid, loaded.tahun)) is not None:
+                hasil.errors.append(Problem(f"{k.pesan('Unggahan')} Tidak ada yang dimuat.",
+                                            file=name))
+                continue  # the transaction is rolled back below
             diganti = submisi.aktifkan(cur, sid)
             akun.audit.catat(cur, pelaku, "impor", name, tahun=loaded.tahun, rincian={
                 "jenis": kind, "kode_unit": loaded.kode_unit, "tahun": loaded.tahun,
@@ -246,6 +251,21 @@ def _muat(con: duckdb.DuckDBPyConnection, todo: list[tuple[str, str, bytes, Work
                                       "file": name})
         if hasil.errors:
             raise _Batal
+
+
+def _terkunci(cur: duckdb.DuckDBPyConnection, kind: str, sid: int, tahun: int | None):
+    """The lock of a ratified year this submission would change (a master: any year it
+    holds), or None (lkip_core.naskah.kunci)."""
+    kunci = kunci_tahun(cur)
+    if not kunci:
+        return None
+    if kind == "master":
+        years = [r[0] for r in cur.execute(
+            "SELECT tahun FROM master_tahun WHERE submission_id = ? ORDER BY tahun", [sid]
+        ).fetchall()]
+    else:
+        years = [tahun]
+    return next((kunci[t] for t in years if t in kunci), None)
 
 
 class _Batal(Exception):

@@ -16,6 +16,7 @@ import pandas as pd
 from . import akun, cadangan, db
 from .berkas import buka_asli, kemas_asli
 from .errors import InputRefused, NotFound
+from .naskah.kunci import periksa_tidak_terkunci
 
 STATUS_AKTIF = "aktif"
 STATUS_DIGANTI = "diganti"
@@ -251,9 +252,11 @@ def rollback(con: duckdb.DuckDBPyConnection, sid: int, *, oleh: akun.Akun | str)
     ).fetchone()[0]
     if dipegang == len(years):
         raise InputRefused(f"Kiriman #{sid} sudah aktif; tidak ada yang diubah.")
+    periksa_tidak_terkunci(cur, years, "Mengaktifkan kembali kiriman")
 
     def jalan() -> list[int]:
         with db.transaksi(con) as tx:
+            periksa_tidak_terkunci(tx, years, "Mengaktifkan kembali kiriman")
             diganti = aktifkan(tx, sid)
             akun.audit.catat(tx, pelaku, "rollback", f"#{sid}",
                              tahun=years[0] if len(years) == 1 else None, rincian={

@@ -144,9 +144,16 @@ def test_the_role_alone_does_not_sign(con):
         naskah.jalankan(con, TAHUN, "verifikasi", oleh=op, docx=b"d", pdf=_pdf())
 
 
-def test_lock_message_and_an_upload_refused_after_disahkan(con, demo_db):
+def test_after_disahkan_uploads_rollbacks_and_settings_of_the_year_are_refused(con, demo_db):
+    from lkip_core import pengaturan, submisi
     from lkip_core.pengumpulan import impor
 
+    # a unit's realisasi of the year sent again before the lock: the first one is now replaced
+    berkas = sorted((demo_db.parent / "berkas").glob(f"realisasi_*_{TAHUN}.xlsx"))[0]
+    lama = con.execute("SELECT id FROM submission WHERE nama_berkas = ? AND status = 'aktif'",
+                       [berkas.name]).fetchone()[0]
+    assert impor(con, [("ulang_" + berkas.name, berkas.read_bytes() + b"\0")],
+                 oleh="kasubag").ok
     naskah.jalankan(con, TAHUN, "verifikasi", oleh="kasubag", docx=b"d", pdf=_pdf())
     naskah.jalankan(con, TAHUN, "setujui", oleh="sekretaris")
     naskah.jalankan(con, TAHUN, "sahkan", oleh="kepala")
@@ -155,17 +162,25 @@ def test_lock_message_and_an_upload_refused_after_disahkan(con, demo_db):
     pesan = k.pesan()
     assert pesan.startswith(f"Tahun {TAHUN} terkunci: LKIP {TAHUN} telah disahkan oleh ")
     assert "pengesahan --tahun 2025 --aksi buka --oleh NAMA --catatan ALASAN" in pesan
-    # a unit's realisasi of the locked year, sent again with a change: refused, nothing loaded
-    berkas = sorted((demo_db.parent / "berkas").glob(f"realisasi_*_{TAHUN}.xlsx"))[0]
-    isi = berkas.read_bytes() + b"\0"  # other bytes than the active submission (no no-op)
     sebelum = con.execute("SELECT count(*) FROM submission").fetchone()[0]
-    hasil = None
-    with pytest.raises(naskah.TahunTerkunci, match=f"Tahun {TAHUN} terkunci"):
-        hasil = impor(con, [(berkas.name, isi)], oleh="kasubag")
-        if not hasil.ok:  # an import that reports its refusal instead of raising it
-            raise naskah.TahunTerkunci(" ".join(str(e.message) for e in hasil.errors), k)
-    assert hasil is None or not hasil.ok
+    # an upload touching the year: refused, nothing loaded
+    hasil = impor(con, [(berkas.name, berkas.read_bytes() + b"\0\0")], oleh="kasubag")
+    assert not hasil.ok
+    assert any(f"Tahun {TAHUN} terkunci" in p.message and "Unggahan" in p.message
+               for p in hasil.errors)
+    master = (demo_db.parent / "berkas" / "master.xlsx").read_bytes() + b"\0"
+    assert not impor(con, [("master.xlsx", master)], oleh="kasubag").ok  # holds 2025 too
     assert con.execute("SELECT count(*) FROM submission").fetchone()[0] == sebelum
+    # a rollback into the year
+    with pytest.raises(naskah.TahunTerkunci, match="Mengaktifkan kembali kiriman"):
+        submisi.rollback(con, lama, oleh="kasubag")
+    # a setting the book is computed with; another one still may change
+    with pytest.raises(naskah.TahunTerkunci, match="pengaturan"):
+        pengaturan.simpan(con, "skala_predikat", "berhasil", oleh="kasubag")
+    assert pengaturan.simpan(con, "toleransi_keuangan", 5, oleh="kasubag")
+    # another year stays open: its LPJ may be sent again
+    lpj = (demo_db.parent / "berkas" / "lpj_2024.xlsx").read_bytes()
+    assert impor(con, [("lpj_2024_ulang.xlsx", lpj + b"\0")], oleh="kasubag").ok
 
 
 def test_publication_package(con):
