@@ -13,10 +13,12 @@ seconds, then gives up with `BasisDataTerkunci` (exit 2 on the command line).
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +49,7 @@ class Basis:
         self._timer: threading.Timer | None = None
         self._antre_saya = False
         self._eksklusif: int | None = None  # the thread replacing the file, if any
+        _HIDUP.add(self)
 
     # The lock files ---------------------------------------------------------------------------
     @property
@@ -230,6 +233,18 @@ class Basis:
         with self._kondisi:
             if self._pakai == 0:
                 self._tutup()
+
+
+_HIDUP: weakref.WeakSet[Basis] = weakref.WeakSet()
+
+
+@atexit.register
+def _tutup_semua() -> None:
+    """At exit, close what a grace timer would have closed later: a DuckDB instance still
+    open while the interpreter tears down its threads can abort the process."""
+    for b in list(_HIDUP):
+        with b._kondisi:
+            b._tutup()
 
 
 _SEMUA: dict[Path, Basis] = {}

@@ -36,7 +36,7 @@ def test_one_account_per_role_and_per_reporting_unit(demo):
 def test_the_login_page_lists_them_while_they_are_the_demos(demo):
     con, _ = demo
     contoh = akun_contoh(con)
-    assert [c["nama"] for c in contoh][:3] == ["admin", "pimpinan", "bendahara"]
+    assert [c["nama"] for c in contoh][:4] == ["admin", "pimpinan", "sekretaris", "bendahara"]
     assert {c["sandi"] for c in contoh} == {SANDI_DEMO}
     assert {c["unit"] for c in contoh if c["nama"].startswith("op.")} == {
         "SEKRE", "MUTASI", "PKA", "PPI", "PKP", "UPT"}

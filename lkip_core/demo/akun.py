@@ -24,6 +24,7 @@ KUNCI_META = "akun_demo"
 AKUN_OPD: tuple[tuple[str, str, str | None, str, str], ...] = (
     ("admin", "admin", None, "Admin Contoh", "Kasubag Perencanaan"),
     ("pimpinan", "pimpinan", None, "Pimpinan Contoh", "Kepala Badan"),
+    ("sekretaris", "pimpinan", None, "Sekretaris Contoh", "Sekretaris"),
     ("bendahara", "bendahara", None, "Bendahara Contoh", "Bendahara Pengeluaran"),
     ("op.sekre", "operator", "SEKRE", "Operator Sekretariat", "Staf Sekretariat"),
     ("op.mutasi", "operator", "MUTASI", "Operator Mutasi", "Staf Bidang Mutasi dan Promosi"),
@@ -36,7 +37,7 @@ AKUN_OPD: tuple[tuple[str, str, str | None, str, str], ...] = (
 
 def akun_kota(unit_operator: str) -> tuple[tuple[str, str, str | None, str, str], ...]:
     """The city-scale demo has hundreds of units: one account per role, one operator."""
-    return (*AKUN_OPD[:3], ("op.unit", "operator", unit_operator, "Operator Contoh",
+    return (*AKUN_OPD[:4], ("op.unit", "operator", unit_operator, "Operator Contoh",
                             f"Staf {unit_operator}"))
 
 
