@@ -83,6 +83,9 @@ def _write_sheet(wb, name, rows, header_row: int = 0):
 def workbook(sheets: dict[str, list[list]], hidden: dict[str, list[list]] | None = None) -> bytes:
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # A fixed creation time: the same content gives the same bytes in any second (tests of
+    # "identical bytes are a no-op" would otherwise fail across a second boundary).
+    wb.set_properties({"created": dt.datetime(2025, 1, 1)})
     for name, rows in sheets.items():
         _write_sheet(wb, name, rows)
     for name, rows in (hidden or {}).items():
