@@ -33,18 +33,19 @@ TIGA_MENIT = 180  # LibreOffice makes the PDF; a busy 2-core machine takes its t
 
 @pytest.fixture(scope="module")
 def app_naskah(demo_db, tmp_path_factory):
-    """A copy of the demo with a Sekretaris and a Kepala (the demo's password)."""
+    """A copy of the demo with a Sekretaris and a Kepala of their own (the demo's password; the
+    demo's own `sekretaris` is replaced by one with a name the test looks for)."""
     from lkip_core.demo.akun import SANDI_DEMO
 
     work = tmp_path_factory.mktemp("server_naskah")
     path = work / "lkip.duckdb"
     shutil.copy(demo_db, path)
     c = db.connect(path)
+    c.execute("DELETE FROM akun WHERE nama_pengguna IN ('sekretaris', 'kepala')")
     for nama, lengkap, jabatan in (("sekretaris", "Drs. Sekretaris Contoh", "Sekretaris"),
                                    ("kepala", "Dr. Kepala Contoh", "Kepala Badan")):
-        if akun.ambil(c, nama) is None:
-            akun.tambah(c, nama, "pimpinan", SANDI_DEMO, nama_lengkap=lengkap, jabatan=jabatan,
-                        oleh="uji")
+        akun.tambah(c, nama, "pimpinan", SANDI_DEMO, nama_lengkap=lengkap, jabatan=jabatan,
+                    oleh="uji")
     c.close()
     with serve(path, work) as url:
         yield url
