@@ -38,6 +38,7 @@ def app_demo(demo_db, tmp_path, monkeypatch):
     path = tmp_path / "app.duckdb"
     shutil.copy(demo_db, path)
     c = db.connect(path)
+    c.execute("DELETE FROM akun WHERE nama_pengguna = 'sekretaris'")  # the demo's: ours instead
     for nama, jabatan in (("sekretaris", "Sekretaris"), ("kepala", "Kepala Badan")):
         if akun.ambil(c, nama) is None:
             akun.tambah(c, nama, "pimpinan", "sandi-uji-yang-panjang", nama_lengkap=nama.title(),

@@ -34,6 +34,7 @@ def path_demo(demo_db, tmp_path):
     path = tmp_path / "lkip.duckdb"
     shutil.copy(demo_db, path)
     c = db.connect(path)
+    c.execute("DELETE FROM akun WHERE nama_pengguna = 'sekretaris'")  # the demo's: ours instead
     for nama, peran, lengkap, jabatan, nip in (
             ("kasubag", "admin", "Kasubag Contoh, S.E.", "Kepala Sub Bagian Perencanaan",
              "198001012005011001"),
