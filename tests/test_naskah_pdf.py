@@ -90,6 +90,7 @@ def test_page_numbers_roman_then_arabic(hasil):
 
 def test_signed_pdf_carries_the_lembar_pengesahan(hasil):
     con = hasil["con"]
+    con.execute("DELETE FROM akun WHERE nama_pengguna = 'sekretaris'")  # the demo's: ours instead
     for nama, jabatan in (("sekretaris", "Sekretaris"), ("kepala", "Kepala Badan")):
         if akun.ambil(con, nama) is None:
             akun.tambah(con, nama, "pimpinan", "sandi-uji-yang-panjang", nama_lengkap=f"{nama} uji",
