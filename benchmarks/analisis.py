@@ -23,7 +23,7 @@ from lkip_core import db, grafik, pengaturan
 from lkip_core.analisis import kinerja, narasi, ringkasan
 from lkip_core.analisis.anggaran import hitung_anggaran, indeks_anggaran
 from lkip_core.analisis.versi import versi_data
-from lkip_core.rekap import tahun_tersedia
+from lkip_core.masukan.rekap import tahun_tersedia
 
 TARGET_MS = 300.0
 

@@ -95,7 +95,7 @@ def lpj_csv(path: Path, baris: int) -> None:
 
 def _anak_impor(berkas: str, basis: str) -> dict:
     from lkip_core import db
-    from lkip_core.pengumpulan import impor
+    from lkip_core.masukan.impor import impor
 
     con = db.connect(basis)
     awal = _rss_mb()
@@ -176,7 +176,7 @@ def _siapkan(tmp: Path, baris_csv: int, baris_besar: int, baris_xlsx: int) -> li
     from contoh import master_xlsx
 
     from lkip_core import db
-    from lkip_core.pengumpulan import impor
+    from lkip_core.masukan.impor import impor
 
     master_db = tmp / "master.duckdb"
     if not master_db.exists():

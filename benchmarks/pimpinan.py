@@ -20,12 +20,14 @@ from pathlib import Path
 from pptx import Presentation
 
 from benchmarks._ukur import ukur as _ukur_s
-from lkip_core import db, pengaturan, pimpinan, tahapan
+from lkip_core import db, pengaturan
 from lkip_core.grafik import pimpinan as grafik
 from lkip_core.grafik.kinerja import distribusi_predikat
 from lkip_core.grafik.tahapan import gantt
-from lkip_core.paparan import buat_paparan
-from lkip_core.rekap import tahun_tersedia
+from lkip_core.masukan.rekap import tahun_tersedia
+from lkip_core.pimpinan import ringkasan as pimpinan
+from lkip_core.pimpinan import tahapan
+from lkip_core.pimpinan.paparan import buat_paparan
 
 
 def ukur(fn, ulang: int) -> tuple[float, float, object]:

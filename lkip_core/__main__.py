@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from lkip_core.perintah.cli import main
 
 sys.exit(main())

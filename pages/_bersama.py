@@ -1,6 +1,6 @@
 """What every page shares: the database session, the sidebar filters, errors, tables.
 
-The database is opened for each page run through `lkip_core.basis` (shared by the sessions of
+The database is opened for each page run through `lkip_core.db.basis` (shared by the sessions of
 this process, released between runs so the command line can use the same file) and a page takes
 a fresh cursor per call: a DuckDB connection must not be shared across Streamlit's threads.
 """
@@ -16,10 +16,12 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from lkip_core import cadangan, db, fmt, rekap
+from lkip_core import db, fmt
 from lkip_core.akun import Akun, boleh_buka
-from lkip_core.basis import Basis, basis
+from lkip_core.db import cadangan
+from lkip_core.db.basis import Basis, basis
 from lkip_core.errors import BasisDataRusak, BasisDataTerkunci, LkipError
+from lkip_core.masukan import rekap
 
 log = logging.getLogger("lkip")
 SEMUA_UNIT = "__semua__"

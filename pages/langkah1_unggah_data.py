@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from lkip_core import akun as akun_inti
-from lkip_core import fmt, pengaturan, rekap, submisi
+from lkip_core import fmt, pengaturan
 from lkip_core.analisis.versi import versi_data
-from lkip_core.pengumpulan import JENIS, impor, pratinjau
-from lkip_core.template import nama_template, tulis_template
+from lkip_core.masukan import rekap, submisi
+from lkip_core.masukan.impor import JENIS, impor, pratinjau
+from lkip_core.masukan.template import nama_template, tulis_template
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from lkip_core import fmt, rekap
+from lkip_core import fmt
+from lkip_core.masukan import rekap
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
 

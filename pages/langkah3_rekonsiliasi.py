@@ -4,6 +4,7 @@ import streamlit as st
 
 from lkip_core import akun as akun_inti
 from lkip_core import fmt
+from lkip_core.grafik import rekonsiliasi as grafik_rk
 from lkip_core.rekonsiliasi import (
     STATUS_TINJAUAN,
     catat_temuan,
@@ -16,7 +17,6 @@ from lkip_core.rekonsiliasi import (
     tanda_data,
     tinjau,
 )
-from lkip_core.rekonsiliasi import grafik as grafik_rk
 from lkip_core.rekonsiliasi.aturan import DAFTAR
 from lkip_core.rekonsiliasi.koreksi import buku_koreksi, nama_koreksi, semua_koreksi, unit_koreksi
 from lkip_core.rekonsiliasi.laporan import TANPA_UNIT, label_status, label_temuan, periode, waktu

@@ -4,7 +4,8 @@ as print-ready workbooks, previewed here, downloaded, and kept in the archive.""
 import streamlit as st
 
 from lkip_core import akun as akun_inti
-from lkip_core import arsip, fmt, lampiran, pengaturan
+from lkip_core import fmt, lampiran, pengaturan
+from lkip_core.lampiran import arsip
 from pages import _bersama as ui
 
 saya = ui.halaman("lampiran")

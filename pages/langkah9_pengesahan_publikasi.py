@@ -5,7 +5,8 @@ the archive."""
 import streamlit as st
 
 from lkip_core import akun as akun_inti
-from lkip_core import arsip, fmt, naskah
+from lkip_core import fmt, naskah
+from lkip_core.lampiran import arsip
 from lkip_core.naskah import pengesahan, tampil
 from pages import _bersama as ui
 

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from lkip_core import akun as akun_inti
-from lkip_core import rekap
 from lkip_core.akun.peran import LABEL_PERAN, PERAN
 from lkip_core.akun.sandi import PANJANG_MINIMAL
 from lkip_core.errors import LkipError
+from lkip_core.masukan import rekap
 from pages import _bersama as ui
 
 saya = ui.halaman("akun")

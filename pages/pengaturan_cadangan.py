@@ -4,8 +4,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from lkip_core import cadangan, db, fmt, pemulihan
-from lkip_core.periksa import periksa
+from lkip_core import db, fmt
+from lkip_core.db import cadangan, pemulihan
+from lkip_core.db.periksa import periksa
 from pages import _bersama as ui
 
 saya = ui.halaman("cadangan")

@@ -11,8 +11,8 @@ import streamlit as st
 from lkip_core import fmt, pengaturan
 from lkip_core.grafik import pimpinan as grafik
 from lkip_core.grafik.kinerja import distribusi_predikat
-from lkip_core.paparan import buat_paparan
-from lkip_core.pimpinan import ringkasan, terbawah, versi
+from lkip_core.pimpinan.paparan import buat_paparan
+from lkip_core.pimpinan.ringkasan import ringkasan, terbawah, versi
 from pages import _bersama as ui
 
 BATAS_GRAFIK = 20  # bars per chart; beyond that (city scale) the lowest are shown

@@ -8,9 +8,10 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from lkip_core import akun as akun_inti
-from lkip_core import fmt, tahapan
+from lkip_core import fmt
 from lkip_core.errors import LkipError
 from lkip_core.grafik.tahapan import gantt
+from lkip_core.pimpinan import tahapan
 from pages import _bersama as ui
 
 BATAS_PERINGATAN = 5  # late steps listed by name; the rest counted

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from lkip_core import akun, db
-from lkip_core.basis import basis
+from lkip_core.db.basis import basis
 from lkip_core.errors import LkipError
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
 
 ROOT = Path(__file__).resolve().parent.parent
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest

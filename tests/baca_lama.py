@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from functools import partial
 
-from lkip_core import parsing
-from lkip_core.berkas import CellError, Sheet, _clean, _decode, _delimiter
-from lkip_core.berkas_batas import MAX_CELLS, _refuse
-from lkip_core.berkas_zip import _refuse_wide
 from lkip_core.errors import CellProblem
-from lkip_core.kolom import Lembar
-from lkip_core.tabel import TabelTerbaca, find_header, nearest_header
+from lkip_core.masukan import parsing
+from lkip_core.masukan.berkas import CellError, Sheet, _clean, _decode, _delimiter
+from lkip_core.masukan.berkas_batas import MAX_CELLS, _refuse
+from lkip_core.masukan.berkas_zip import _refuse_wide
+from lkip_core.masukan.kolom import Lembar
+from lkip_core.masukan.tabel import TabelTerbaca, find_header, nearest_header
 
 PARSERS = {
     "code": parsing.parse_code, "text": parsing.parse_text, "number": parsing.parse_number,

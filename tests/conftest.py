@@ -39,7 +39,7 @@ def master_bytes():
 @pytest.fixture
 def con_master(con, master_bytes):
     """A database holding the small test master (2024 and 2025)."""
-    from lkip_core.pengumpulan import impor
+    from lkip_core.masukan.impor import impor
 
     hasil = impor(con, [("master.xlsx", master_bytes)], oleh="uji")
     assert hasil.ok, hasil.errors

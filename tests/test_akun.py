@@ -233,7 +233,7 @@ def test_a_tampered_or_foreign_token_is_refused(con_akun, master_bytes):
         assert akun.baca_token(con_akun, sampah) is None
     # The same account in another database (another secret) does not accept it.
     from lkip_core import db
-    from lkip_core.pengumpulan import impor
+    from lkip_core.masukan.impor import impor
 
     lain = db.connect(":memory:")
     assert impor(lain, [("master.xlsx", master_bytes)], oleh="uji").ok

@@ -20,12 +20,13 @@ from contoh_analisis import (
     berkas_uji,
 )
 
-from lkip_core import pengaturan, submisi
+from lkip_core import pengaturan
 from lkip_core.analisis import kinerja, ringkasan
 from lkip_core.analisis.anggaran import hitung_anggaran, indeks_anggaran
 from lkip_core.analisis.kinerja import KOLOM, capaian_per_sasaran, riwayat, tabel_capaian
 from lkip_core.analisis.versi import versi_data
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan import submisi
+from lkip_core.masukan.impor import impor
 
 
 def bulat(x: float, desimal: int = 2) -> Decimal:

@@ -7,7 +7,7 @@ from aplikasi import buka as run_page
 from contoh import realisasi_xlsx
 
 from lkip_core import db
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_a_damaged_database_is_a_message_never_a_traceback(tmp_path, monkeypatch
 def test_a_database_held_by_another_program_is_a_message(tmp_path, monkeypatch):
     from tunggu import pemegang
 
-    from lkip_core import basis as modul_basis
+    from lkip_core.db import basis as modul_basis
 
     path = tmp_path / "dipegang.duckdb"
     db.connect(path).close()

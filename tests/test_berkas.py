@@ -1,4 +1,4 @@
-"""Tests for lkip_core.berkas: every workbook is generated here, in memory."""
+"""Tests for lkip_core.masukan.berkas: every workbook is generated here, in memory."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
-from lkip_core import berkas, berkas_zip
-from lkip_core.berkas import CellError, column_letter, read_workbook
 from lkip_core.errors import FileRefused
+from lkip_core.masukan import berkas, berkas_zip
+from lkip_core.masukan.berkas import CellError, column_letter, read_workbook
 
 # --- builders ------------------------------------------------------------------------------
 
@@ -538,5 +538,5 @@ def test_column_letter_matches_excel() -> None:
 
 
 def test_core_does_not_import_streamlit() -> None:
-    code = "import sys, lkip_core.berkas; assert 'streamlit' not in sys.modules"
+    code = "import sys, lkip_core.masukan.berkas; assert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

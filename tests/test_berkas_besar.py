@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from lkip_core import berkas, periksa, submisi
-from lkip_core.berkas import read_workbook
+from lkip_core.db import periksa
 from lkip_core.errors import FileRefused
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan import berkas, submisi
+from lkip_core.masukan.berkas import read_workbook
+from lkip_core.masukan.impor import impor
 
 
 def bku_csv(lines: int, *, bad_every: int = 0) -> bytes:

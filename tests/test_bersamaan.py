@@ -19,10 +19,11 @@ import pytest
 from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
 from tunggu import pemegang, sampai
 
-from lkip_core import db, submisi
-from lkip_core.basis import Basis, basis
+from lkip_core import db
+from lkip_core.db.basis import Basis, basis
 from lkip_core.errors import BasisDataTerkunci
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan import submisi
+from lkip_core.masukan.impor import impor
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable

@@ -14,11 +14,14 @@ import pytest
 from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
 from tunggu import sampai
 
-from lkip_core import arsip, cadangan, db, pemulihan, pengaturan, submisi
-from lkip_core.basis import Basis, basis
+from lkip_core import db, pengaturan
+from lkip_core.db import cadangan, pemulihan
+from lkip_core.db.basis import Basis, basis
 from lkip_core.demo import buat_demo
 from lkip_core.errors import InputRefused
-from lkip_core.pengumpulan import impor
+from lkip_core.lampiran import arsip
+from lkip_core.masukan import submisi
+from lkip_core.masukan.impor import impor
 from lkip_core.rekonsiliasi import rekonsiliasi
 from lkip_core.rekonsiliasi.status import tinjau
 
@@ -64,7 +67,7 @@ def _isi(con) -> dict:
 
 
 def test_snapshot_while_another_session_writes_then_restore_into_a_new_path(tmp_path):
-    from lkip_core import tahapan
+    from lkip_core.pimpinan import tahapan
 
     path = tmp_path / "lkip.duckdb"
     app = Basis(path, lepas=30)

@@ -6,7 +6,7 @@ import pytest
 from contoh import realisasi_xlsx
 
 from lkip_core.analisis.kinerja import tabel_capaian
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
 
 
 def test_jumlah_tw_against_its_own_tw_target_and_annual_progress(con_master):

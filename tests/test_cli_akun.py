@@ -1,5 +1,5 @@
 """`pengguna …` and `audit` on the command line (issue 10 item 7; cli.md exit codes), run
-through `lkip_core.cli.main` on real DuckDB files, passwords on stdin."""
+through `lkip_core.perintah.cli.main` on real DuckDB files, passwords on stdin."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from akun_cepat import sandi_cepat  # noqa: F401
 
 from lkip_core import akun, db
-from lkip_core.cli import main
+from lkip_core.perintah.cli import main
 
 pytestmark = pytest.mark.usefixtures("sandi_cepat")
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lkip_core.fmt import KOSONG, angka, persen, round_half_up, rupiah, tanggal
-from lkip_core.parsing import parse_date, parse_number
+from lkip_core.masukan.parsing import parse_date, parse_number
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from lkip_core.analisis import ringkasan
 from lkip_core.analisis.anggaran import hitung_anggaran
 from lkip_core.analisis.kinerja import riwayat, tabel_capaian
 from lkip_core.grafik import gaya
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from contoh import master_xlsx
 from test_berkas_besar import bku_csv
 
 from lkip_core import pengaturan
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
 
 
 def test_the_upload_limit_is_the_setting_for_import_and_preview(con_master):
@@ -30,7 +30,7 @@ def test_the_upload_limit_is_the_setting_for_import_and_preview(con_master):
 
 
 def submisi_pratinjau(con, data: bytes) -> str:
-    from lkip_core.pengumpulan import pratinjau
+    from lkip_core.masukan.impor import pratinjau
 
     return pratinjau(con, [("bku.csv", data)])[0]["catatan"]
 
@@ -72,8 +72,8 @@ def test_progress_names_the_step_and_counts_rows(con_master):
 
 
 def test_the_preview_reads_only_the_head_of_a_large_csv(con_master, monkeypatch):
-    from lkip_core import berkas_csv
-    from lkip_core.pengumpulan import pratinjau
+    from lkip_core.masukan import berkas_csv
+    from lkip_core.masukan.impor import pratinjau
 
     monkeypatch.setattr(berkas_csv, "baca", lambda *a, **k: pytest.fail("the whole file was read"))
     row = pratinjau(con_master, [("bku.csv", bku_csv(15_000))])[0]

@@ -18,8 +18,8 @@ from contoh import (
 )
 
 from lkip_core import db
-from lkip_core.berkas_batas import MAX_COLUMNS
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.berkas_batas import MAX_COLUMNS
+from lkip_core.masukan.impor import impor
 
 Q_LPJ = ("SELECT tanggal, nomor_bukti, kode_sub_kegiatan, kode_rekening, uraian, jumlah, jenis "
          "FROM v_lpj ORDER BY nomor_bukti")

@@ -18,11 +18,11 @@ import xlsxwriter
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from lkip_core import berkas, berkas_csv
-from lkip_core.berkas import CellError, read_workbook
-from lkip_core.kolom import ANGGARAN_REALISASI, INDIKATOR, KINERJA, LPJ, TARGET, UNIT
-from lkip_core.tabel import baca_tabel
-from lkip_core.validasi.lpj import muat_lpj
+from lkip_core.masukan import berkas, berkas_csv
+from lkip_core.masukan.berkas import CellError, read_workbook
+from lkip_core.masukan.kolom import ANGGARAN_REALISASI, INDIKATOR, KINERJA, LPJ, TARGET, UNIT
+from lkip_core.masukan.tabel import baca_tabel
+from lkip_core.masukan.validasi.lpj import muat_lpj
 
 LEMBAR = [LPJ, KINERJA, ANGGARAN_REALISASI, TARGET, INDIKATOR, UNIT]
 TEKS = ["1.234.567,89", "1.234.567", "Rp 1.234.567", "Rp. 1.234.567,-", "1,234,567.89",

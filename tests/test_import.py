@@ -16,7 +16,7 @@ from contoh import (
     realisasi_xlsx,
 )
 
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
 
 
 def snapshot(con) -> dict:
@@ -89,7 +89,7 @@ def test_identical_bytes_is_a_noop_and_revision_supersedes(con_master):
 
 
 def test_rollback_restores_the_older_revision(con_master):
-    from lkip_core import submisi
+    from lkip_core.masukan import submisi
 
     a = impor(con_master, [("a.xlsx", realisasi_xlsx())], oleh="a").submissions[0]["id"]
     changed = [row[:] for row in KINERJA_BID1]
@@ -344,7 +344,7 @@ def test_semicolon_cp1252_csv_equals_clean_lpj(con_master, tmp_path):
 
 
 def test_preview_names_kind_unit_and_year_before_loading(con_master):
-    from lkip_core.pengumpulan import pratinjau
+    from lkip_core.masukan.impor import pratinjau
 
     rows = pratinjau(con_master, [("r.xlsx", realisasi_xlsx()), ("lpj.xlsx", lpj_xlsx()),
                                   ("x.xlsx", b"")])

@@ -31,18 +31,19 @@ from contoh import (
     realisasi_xlsx,
 )
 
-from lkip_core import db, fmt, pengaturan, rekap
-from lkip_core.aman import kode_unit_aman
+from lkip_core import db, fmt, pengaturan
 from lkip_core.analisis import kinerja, narasi, ringkasan
 from lkip_core.analisis.anggaran import hitung_anggaran
 from lkip_core.demo.tulis import xlsx as demo_xlsx
-from lkip_core.kolom import KINERJA
 from lkip_core.lampiran import buku_bab3, buku_lampiran
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan import rekap
+from lkip_core.masukan.aman import kode_unit_aman
+from lkip_core.masukan.impor import impor
+from lkip_core.masukan.kolom import KINERJA
+from lkip_core.masukan.template import tulis_template
 from lkip_core.rekonsiliasi import rekonsiliasi, segarkan
 from lkip_core.rekonsiliasi.koreksi import buku_koreksi
 from lkip_core.rekonsiliasi.status import tinjau
-from lkip_core.template import tulis_template
 from lkip_core.unduhan import buku_kerja, tabel_xlsx
 
 LINK = '=HYPERLINK("http://x","y")'

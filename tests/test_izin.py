@@ -19,13 +19,16 @@ from akun_cepat import sandi_cepat  # noqa: F401
 from argon2 import PasswordHasher, Type
 from contoh import KINERJA_BID1, LPJ_ROWS, UNIT, lpj_xlsx, master_xlsx, realisasi_xlsx
 
-from lkip_core import akun, arsip, db, lampiran, pengaturan, submisi, tahapan
+from lkip_core import akun, db, lampiran, pengaturan
 from lkip_core.akun import sandi
 from lkip_core.akun.peran import IZIN
-from lkip_core.cli import main
 from lkip_core.errors import InputRefused
-from lkip_core.paparan import buat_paparan
-from lkip_core.pengumpulan import impor
+from lkip_core.lampiran import arsip
+from lkip_core.masukan import submisi
+from lkip_core.masukan.impor import impor
+from lkip_core.perintah.cli import main
+from lkip_core.pimpinan import tahapan
+from lkip_core.pimpinan.paparan import buat_paparan
 from lkip_core.rekonsiliasi import catat_temuan, rekonsiliasi, riwayat_tinjauan, tinjau
 from lkip_core.rekonsiliasi.koreksi import buku_koreksi, semua_koreksi
 

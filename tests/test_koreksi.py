@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 from contoh import ANGGARAN_BID1, KINERJA_BID1, lpj_xlsx, master_xlsx, realisasi_xlsx
 
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
+from lkip_core.masukan.template import tulis_template
 from lkip_core.rekonsiliasi import rekonsiliasi, tinjau
 from lkip_core.rekonsiliasi.koreksi import (
     KOLOM_TEMUAN,
@@ -17,7 +18,6 @@ from lkip_core.rekonsiliasi.koreksi import (
     nama_koreksi,
     semua_koreksi,
 )
-from lkip_core.template import tulis_template
 
 R07 = "R07|2025|3|IK.02"
 R08 = "R08|2025||IK.02"

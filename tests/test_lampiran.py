@@ -21,12 +21,13 @@ import pytest
 from contoh import lpj_xlsx, realisasi_xlsx
 from openpyxl.utils import range_boundaries
 
-from lkip_core import arsip, cli, pengaturan
+from lkip_core import pengaturan
 from lkip_core.analisis.anggaran import hitung_anggaran
 from lkip_core.analisis.kinerja import capaian_per_sasaran, tabel_capaian
 from lkip_core.errors import InputRefused, NotFound
 from lkip_core.lampiran import (
     LAMPIRAN,
+    arsip,
     buku_bab3,
     buku_lampiran,
     ekspor,
@@ -36,7 +37,8 @@ from lkip_core.lampiran import (
 )
 from lkip_core.lampiran.halaman import Ikatan, baris_teks, patah_halaman
 from lkip_core.lampiran.tulis import _rumus_jumlah
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
+from lkip_core.perintah import cli
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 TANGGAL = "31 Januari 2026"  # frozen signature date, so snapshots do not change with the day

@@ -8,7 +8,7 @@ from contoh_analisis import berkas_uji
 from lkip_core import pengaturan
 from lkip_core.analisis.kinerja import tabel_capaian
 from lkip_core.analisis.narasi import lembar_narasi, narasi_indikator, narasi_tabel
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,8 @@ from lkip_core import db, fmt, naskah
 from lkip_core.analisis.anggaran import hitung_anggaran
 from lkip_core.analisis.kinerja import tabel_capaian
 from lkip_core.errors import InputRefused, NotFound
+from lkip_core.masukan.parsing import parse_number
 from lkip_core.naskah import dokumen, draf, templat
-from lkip_core.parsing import parse_number
 
 TAHUN = 2025
 

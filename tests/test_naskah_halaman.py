@@ -12,7 +12,7 @@ from aplikasi import masuk
 from pypdf import PdfWriter
 
 from lkip_core import akun, db, naskah
-from lkip_core.basis import basis
+from lkip_core.db.basis import basis
 from lkip_core.naskah import lembar
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,10 +11,11 @@ import zipfile
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from lkip_core import akun, cli, db, naskah
+from lkip_core import akun, db, naskah
 from lkip_core.akun import TidakDiizinkan
 from lkip_core.errors import InputRefused, NotFound
 from lkip_core.naskah import kunci, lembar, pengesahan
+from lkip_core.perintah import cli
 
 TAHUN = 2025
 SANDI = "sandi-uji-yang-panjang"
@@ -146,8 +147,9 @@ def test_the_role_alone_does_not_sign(con):
 
 
 def test_after_disahkan_uploads_rollbacks_and_settings_of_the_year_are_refused(con, demo_db):
-    from lkip_core import pengaturan, submisi
-    from lkip_core.pengumpulan import impor
+    from lkip_core import pengaturan
+    from lkip_core.masukan import submisi
+    from lkip_core.masukan.impor import impor
 
     # a unit's realisasi of the year sent again before the lock: the first one is now replaced
     berkas = sorted((demo_db.parent / "berkas").glob(f"realisasi_*_{TAHUN}.xlsx"))[0]
@@ -202,7 +204,7 @@ def test_publication_package(con):
     assert all(len(b["sha256"]) == 64 and b["ukuran"] > 0 for b in manifest["berkas"])
     assert [s["aksi"] for s in manifest["pengesahan"]] == ["verifikasi", "setujui", "sahkan"]
     assert {k["jenis"] for k in manifest["kiriman"]} >= {"master", "realisasi"}
-    from lkip_core import arsip
+    from lkip_core.lampiran import arsip
 
     assert arsip.isi_ekspor(con.cursor(), eid) == isi  # kept, downloadable again
 

@@ -15,7 +15,7 @@ from contoh import KINERJA_BID1, master_xlsx, realisasi_xlsx
 
 from lkip_core import akun
 from lkip_core.akun import Akun
-from lkip_core.basis import basis
+from lkip_core.db.basis import basis
 from lkip_core.demo.akun import SANDI_DEMO, buat_akun_demo
 
 K_TOKEN = "_lkip_token"

@@ -9,9 +9,10 @@ import pytest
 from aplikasi import AppTest, buka, db_untuk_app
 from contoh_analisis import berkas_uji
 
-from lkip_core import db, fmt, pengaturan, submisi
+from lkip_core import db, fmt, pengaturan
 from lkip_core.errors import InputRefused
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan import submisi
+from lkip_core.masukan.impor import impor
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ import datetime as dt
 from aplikasi import buka as _app
 from contoh import realisasi_xlsx
 
-from lkip_core import db, tahapan
-from lkip_core.pengumpulan import impor
+from lkip_core import db
+from lkip_core.masukan.impor import impor
+from lkip_core.pimpinan import tahapan
 
 
 def test_landing_page_is_the_leadership_summary(app_db):

@@ -9,7 +9,7 @@ from aplikasi import masuk
 from contoh import KINERJA_BID1, lpj_xlsx, master_xlsx, realisasi_xlsx
 
 from lkip_core import db
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
 from lkip_core.rekonsiliasi import rekonsiliasi
 
 ROOT = Path(__file__).resolve().parent.parent

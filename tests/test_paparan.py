@@ -20,13 +20,13 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches
 
-from lkip_core import paparan, tahapan
 from lkip_core.analisis.anggaran import hitung_anggaran
 from lkip_core.analisis.kinerja import tabel_capaian
-from lkip_core.cli import main
-from lkip_core.paparan import buat_paparan
-from lkip_core.pengumpulan import impor
-from lkip_core.pimpinan import ringkasan
+from lkip_core.masukan.impor import impor
+from lkip_core.perintah.cli import main
+from lkip_core.pimpinan import paparan, tahapan
+from lkip_core.pimpinan.paparan import buat_paparan
+from lkip_core.pimpinan.ringkasan import ringkasan
 
 HARI_INI = dt.date(2026, 2, 20)
 

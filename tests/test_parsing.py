@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from lkip_core.errors import CellProblem
 from lkip_core.fmt import BULAN
-from lkip_core.parsing import (
+from lkip_core.masukan.parsing import (
     ENUMS,
     SUBTOTAL_LABELS,
     is_subtotal_label,

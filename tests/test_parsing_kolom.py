@@ -15,12 +15,12 @@ import test_parsing as tp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lkip_core import parsing
-from lkip_core.berkas import CellError, _clean
-from lkip_core.berkas_kolom import dari_baris
 from lkip_core.errors import CellProblem
 from lkip_core.fmt import BULAN
-from lkip_core.parsing_kolom import parse_kolom, pesan_galat_rumus
+from lkip_core.masukan import parsing
+from lkip_core.masukan.berkas import CellError, _clean
+from lkip_core.masukan.berkas_kolom import dari_baris
+from lkip_core.masukan.parsing_kolom import parse_kolom, pesan_galat_rumus
 
 KINDS = ["code", "text", "number", "money", "percent", "year", "date", "flag",
          *(f"enum:{name}" for name in parsing.ENUMS)]
@@ -158,6 +158,6 @@ def test_an_empty_cell_stays_empty_on_the_fast_path(jenis: str, text: str) -> No
 def test_the_whitespace_class_is_pythons() -> None:
     import sys
 
-    from lkip_core.berkas_kolom import _PY_WS
+    from lkip_core.masukan.berkas_kolom import _PY_WS
 
     assert _PY_WS == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())

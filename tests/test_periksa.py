@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from contoh import lpj_xlsx, master_xlsx, realisasi_xlsx
 
-from lkip_core import arsip, cadangan, db
+from lkip_core import db
+from lkip_core.db import cadangan
+from lkip_core.db.periksa import periksa
 from lkip_core.errors import BasisDataRusak
-from lkip_core.pengumpulan import impor
-from lkip_core.periksa import periksa
+from lkip_core.lampiran import arsip
+from lkip_core.masukan.impor import impor
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable

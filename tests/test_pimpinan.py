@@ -16,8 +16,14 @@ from lkip_core.analisis.anggaran import hitung_anggaran
 from lkip_core.analisis.kinerja import tabel_capaian
 from lkip_core.grafik import gaya
 from lkip_core.grafik import pimpinan as grafik
-from lkip_core.pengumpulan import impor
-from lkip_core.pimpinan import TANPA_DATA_LALU, peringkat, ringkasan, temuan_terbuka, terbawah
+from lkip_core.masukan.impor import impor
+from lkip_core.pimpinan.ringkasan import (
+    TANPA_DATA_LALU,
+    peringkat,
+    ringkasan,
+    temuan_terbuka,
+    terbawah,
+)
 
 # SEKRE's realisation of 2024: IK.03 (negatif, target 2) realised 1.5, and its one sub kegiatan
 # (pagu 240 jt) spent 180 jt.
@@ -204,7 +210,7 @@ def test_presentation_mode_enlarges_every_font():
 
 
 def test_versi_changes_with_data_and_review_decisions(con_bid1):
-    from lkip_core.pimpinan import versi
+    from lkip_core.pimpinan.ringkasan import versi
 
     cur = con_bid1.cursor()
     awal = versi(cur)

@@ -10,9 +10,10 @@ import pytest
 from contoh import KINERJA_BID1, lpj_xlsx, master_xlsx, realisasi_xlsx
 from rk_data import Basis, d
 
-from lkip_core import cli, db
+from lkip_core import db
 from lkip_core.errors import InputRefused, NotFound
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
+from lkip_core.perintah import cli
 from lkip_core.rekonsiliasi import (
     KODE,
     KOLOM,

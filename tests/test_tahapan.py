@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from contoh import realisasi_xlsx
 
-from lkip_core import tahapan
 from lkip_core.errors import InputRefused
 from lkip_core.grafik.tahapan import WARNA, gantt
-from lkip_core.pengumpulan import impor
+from lkip_core.masukan.impor import impor
+from lkip_core.pimpinan import tahapan
 
 D = dt.date
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from lkip_core import kolom
 from lkip_core.db import connect
 from lkip_core.errors import NotFound
-from lkip_core.template import nama_template, tulis_template
+from lkip_core.masukan import kolom
+from lkip_core.masukan.template import nama_template, tulis_template
 
 INDIKATOR = [
     # kode, sasaran, uraian, satuan, unit, target_pk 2025

@@ -31,7 +31,7 @@ def sampai(kondisi: Callable[[], object], pesan: str, batas: float = 90.0) -> No
 
 
 _KODE_PEMEGANG = (
-    "import sys; from lkip_core.basis import Basis; b = Basis(sys.argv[1], lepas=0)\n"
+    "import sys; from lkip_core.db.basis import Basis; b = Basis(sys.argv[1], lepas=0)\n"
     "with b.sesi():\n    print('pegang', flush=True); sys.stdin.read()\n")
 
 

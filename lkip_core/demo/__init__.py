@@ -18,9 +18,10 @@ from pathlib import Path
 
 import duckdb
 
-from .. import kolom
+from lkip_core.masukan import kolom
+from lkip_core.masukan.template import nama_template, tulis_template
+
 from ..errors import InputRefused
-from ..template import nama_template, tulis_template
 from . import bkpsdm as B
 from . import kesalahan, keuangan, kinerja, tulis
 from .akun import SANDI_DEMO, buat_akun_demo
@@ -57,7 +58,9 @@ class Langkah:
 def impor_semua(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *, oleh: str,
                 progress: Progress | None = None, **opsi) -> list[dict]:
     """Import through the real path; demo data that does not import is a bug: RuntimeError."""
-    from ..pengumpulan import impor  # imported late: the import path is the heavier module
+    from lkip_core.masukan.impor import (
+        impor,  # imported late: the import path is the heavier module
+    )
 
     hasil = impor(con, berkas, oleh=oleh, progress=progress, **opsi)
     if not hasil.ok:

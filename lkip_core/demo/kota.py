@@ -15,8 +15,9 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from .. import kolom
-from ..template import nama_template, tulis_template
+from lkip_core.masukan import kolom
+from lkip_core.masukan.template import nama_template, tulis_template
+
 from . import kinerja, tulis
 from .akun import akun_kota, buat_akun_demo
 

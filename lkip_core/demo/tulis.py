@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from ..kolom import Lembar
+from lkip_core.masukan.kolom import Lembar
+
 from ..unduhan import buku_kerja
 
 _DIBUAT = dt.datetime(2025, 1, 2)  # fixed, so the same data gives the same bytes

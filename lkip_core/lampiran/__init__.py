@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .. import akun, arsip
+from lkip_core import akun
+from lkip_core.lampiran import arsip
+
 from ..errors import InputRefused
 from . import bab3, lampiran_i, lampiran_ii, lampiran_iii, lampiran_iv, lampiran_v
 from .data import LAMPIRAN, Data, muat

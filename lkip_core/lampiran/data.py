@@ -13,7 +13,9 @@ from functools import cached_property
 import duckdb
 import pandas as pd
 
-from .. import fmt, pengaturan, rekap
+from lkip_core import fmt, pengaturan
+from lkip_core.masukan import rekap
+
 from ..analisis.anggaran import HasilAnggaran, hitung_anggaran
 from ..analisis.kinerja import capaian_per_sasaran, tabel_capaian
 from ..errors import NotFound

@@ -15,11 +15,13 @@ from functools import cached_property
 import duckdb
 import pandas as pd
 
-from .. import pengaturan, rekap
+from lkip_core import pengaturan
+from lkip_core.lampiran.arsip import sumber_aktif
+from lkip_core.masukan import rekap
+
 from ..analisis import narasi_sasaran, rumus
 from ..analisis.kinerja import riwayat
 from ..analisis.ringkasan import ringkasan_capaian
-from ..arsip import sumber_aktif
 from ..lampiran.data import Data, muat, per_sasaran
 from ..lampiran.model import kosong
 

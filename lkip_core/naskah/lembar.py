@@ -15,7 +15,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from pypdf import PdfReader, PdfWriter
 
-from .. import fmt, rekap
+from lkip_core import fmt
+from lkip_core.masukan import rekap
+
 from ..akun.model import Akun
 from ..lampiran.data import _nip
 from .gaya import atur_font

@@ -19,7 +19,9 @@ from datetime import datetime
 
 import duckdb
 
-from .. import arsip, db
+from lkip_core import db
+from lkip_core.lampiran import arsip
+
 from ..akun import audit
 from ..akun.galat import TidakDiizinkan
 from ..akun.model import Akun

@@ -16,7 +16,9 @@ from datetime import datetime
 
 import duckdb
 
-from .. import arsip, lampiran
+from lkip_core import lampiran
+from lkip_core.lampiran import arsip
+
 from ..akun.model import Akun
 from . import pengesahan
 from .pelaku import pelaku, wajib

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lkip_core.lampiran.arsip import daftar_ekspor
+
 from .. import fmt
-from ..arsip import daftar_ekspor
 from .bagian import BAB
 from .bahan import Bahan
 from .medan import UMUM, Medan, daftar

@@ -12,8 +12,9 @@ import sys
 
 import pandas as pd
 
+from lkip_core.perintah.cli import arg, command, emit_json, open_db, say
+
 from .. import akun
-from ..cli import arg, command, emit_json, open_db, say
 from ..errors import InputRefused
 
 AKSI_PENGGUNA = ("tambah", "daftar", "nonaktifkan", "sandi")

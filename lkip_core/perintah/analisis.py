@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lkip_core.masukan.rekap import tahun_tersedia
+from lkip_core.perintah.cli import arg, command, emit_json, open_db
+
 from .. import fmt
 from ..analisis.anggaran import hitung_anggaran
 from ..analisis.kinerja import ke_json, tabel_capaian
 from ..analisis.ringkasan import label_rumus
-from ..cli import arg, command, emit_json, open_db
 from ..errors import NotFound
-from ..rekap import tahun_tersedia
 
 _ARGS = (arg("--tahun", type=int, required=True), arg("--unit"),
          arg("--json", action="store_true", help="keluaran JSON"))

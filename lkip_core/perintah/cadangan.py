@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import getpass
 
+from lkip_core.db.cadangan import otomatis, salin
+from lkip_core.db.pemulihan import pulihkan, pulihkan_tanpa_sesi
+from lkip_core.db.periksa import periksa
+from lkip_core.perintah.cli import arg, command, emit_json, open_db, path_db, say
+
 from .. import db
-from ..cadangan import otomatis, salin
-from ..cli import arg, command, emit_json, open_db, path_db, say
 from ..errors import BasisDataRusak, InputRefused
-from ..pemulihan import pulihkan, pulihkan_tanpa_sesi
-from ..periksa import periksa
 
 
 def _mb(n: int) -> str:

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import akun, cadangan, submisi
-from ..basis import basis
-from ..cli import arg, command, emit_json, open_db, path_db, say
+from lkip_core import akun
+from lkip_core.db import cadangan
+from lkip_core.db.basis import basis
+from lkip_core.masukan import submisi
+from lkip_core.masukan.impor import JENIS, impor
+from lkip_core.perintah.cli import arg, command, emit_json, open_db, path_db, say
+
 from ..errors import InputRefused
-from ..pengumpulan import JENIS, impor
 
 
 @command(
@@ -101,7 +104,7 @@ def _import(args) -> int:
     arg("--out", required=True, help="berkas .xlsx yang ditulis"),
 )
 def _template(args) -> int:
-    from ..template import tulis_template
+    from lkip_core.masukan.template import tulis_template
 
     con = open_db(args)
     data = tulis_template(con, args.unit, args.tahun)

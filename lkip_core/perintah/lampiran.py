@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lkip_core.perintah.cli import arg, command, emit_json, open_db, say
+
 from .. import akun, fmt, lampiran
-from ..cli import arg, command, emit_json, open_db, say
 
 
 @command(

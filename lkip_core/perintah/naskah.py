@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lkip_core.perintah.cli import arg, command, emit_json, open_db, say
+
 from .. import fmt, naskah
-from ..cli import arg, command, emit_json, open_db, say
 from ..errors import InputRefused
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import akun, fmt, tahapan
-from ..cli import arg, command, emit_json, open_db, say
+from lkip_core import akun, fmt
+from lkip_core.masukan.rekap import tahun_tersedia
+from lkip_core.perintah.cli import arg, command, emit_json, open_db, say
+from lkip_core.pimpinan import tahapan
+from lkip_core.pimpinan.paparan import buat_paparan
+from lkip_core.pimpinan.ringkasan import ringkasan
+
 from ..errors import InputRefused, NotFound
-from ..paparan import buat_paparan
-from ..pimpinan import ringkasan
-from ..rekap import tahun_tersedia
 
 
 def _cek_tahun(cur, tahun: int) -> None:

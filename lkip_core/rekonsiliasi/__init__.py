@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable
 import duckdb
 import pandas as pd
 
+from lkip_core.masukan.rekap import tahun_tersedia
+
 from .. import pengaturan
 from ..errors import NotFound, SedangSibuk
-from ..rekap import tahun_tersedia
 from . import status as _status
 from .aturan import DAFTAR, KODE, Konteks
 from .laporan import KOLOM, TAMBAHAN, Laporan, frame_kosong, rincian, saring, tipe

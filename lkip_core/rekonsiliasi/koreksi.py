@@ -19,7 +19,9 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from .. import akun, db, fmt, template
+from lkip_core import akun, db, fmt
+from lkip_core.masukan import template
+
 from . import rekonsiliasi
 from .aturan import DAFTAR
 from .laporan import Laporan, periode

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from . import pengaturan, rekap
-from .analisis import rumus
-from .analisis.anggaran import HasilAnggaran, hitung_anggaran
-from .analisis.kinerja import capaian_per_sasaran, tabel_capaian
-from .analisis.ringkasan import distribusi_predikat, ringkasan_capaian
-from .analisis.versi import versi_data
+from lkip_core import pengaturan
+from lkip_core.analisis import rumus
+from lkip_core.analisis.anggaran import HasilAnggaran, hitung_anggaran
+from lkip_core.analisis.kinerja import capaian_per_sasaran, tabel_capaian
+from lkip_core.analisis.ringkasan import distribusi_predikat, ringkasan_capaian
+from lkip_core.analisis.versi import versi_data
+from lkip_core.masukan import rekap
 
 STATUS_TERBUKA = ("baru", "diperiksa")  # selesai, diterima, teratasi are closed
 TANPA_DATA_LALU = "tidak ada data tahun lalu"
@@ -46,7 +47,7 @@ def temuan(cur: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame | None:
     """Every reconciliation finding of the year (with its review status), or None when the
     reconciliation module is not installed yet."""
     try:
-        from .rekonsiliasi import rekonsiliasi
+        from lkip_core.rekonsiliasi import rekonsiliasi
     except ImportError:
         return None
     # catat=False: reading the summary must not record a reconciliation run.

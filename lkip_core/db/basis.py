@@ -25,8 +25,8 @@ from pathlib import Path
 
 import duckdb
 
-from . import db
-from .errors import BasisDataTerkunci
+from lkip_core import db
+from lkip_core.errors import BasisDataTerkunci
 
 # seconds to wait for the other process (LKIP_TUNGGU overrides, e.g. for a scheduled job)
 TUNGGU = float(os.environ.get("LKIP_TUNGGU") or 30)

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from . import akun, cadangan, db, pengaturan, submisi, validasi
-from .berkas import Workbook, read_workbook
-from .errors import CellProblem, FileRefused, InputRefused, Problem
-from .kolom import META_SHEET
-from .naskah.kunci import kunci_tahun
-from .parsing import normalise_header, parse_code, parse_year
+from lkip_core import akun, db, pengaturan
+from lkip_core.db import cadangan
+from lkip_core.errors import CellProblem, FileRefused, InputRefused, Problem
+from lkip_core.masukan import submisi, validasi
+from lkip_core.masukan.berkas import Workbook, read_workbook
+from lkip_core.masukan.kolom import META_SHEET
+from lkip_core.masukan.parsing import normalise_header, parse_code, parse_year
+from lkip_core.naskah.kunci import kunci_tahun
 
 Progress = Callable[[float, str], None]
 JENIS = ("master", "realisasi", "lpj")

@@ -18,7 +18,8 @@ from xml.parsers import expat
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from lkip_core.berkas_batas import (
+from lkip_core.errors import FileRefused
+from lkip_core.masukan.berkas_batas import (
     _CHUNK,
     _DEEP_REF,
     _ERROR_CELL,
@@ -40,7 +41,6 @@ from lkip_core.berkas_batas import (
     _refuse,
     column_letter,
 )
-from lkip_core.errors import FileRefused
 
 Errors = dict[str, dict[tuple[int, int], str]]  # sheet name → (row, col) → error code
 

@@ -9,11 +9,11 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from ..berkas import Sheet, Workbook
-from ..errors import Problem
-from ..kolom import ANGGARAN_REALISASI, KINERJA, LPJ, Lembar
-from ..parsing import normalise_header
-from ..tabel import TabelTerbaca, find_header
+from lkip_core.errors import Problem
+from lkip_core.masukan.berkas import Sheet, Workbook
+from lkip_core.masukan.kolom import ANGGARAN_REALISASI, KINERJA, LPJ, Lembar
+from lkip_core.masukan.parsing import normalise_header
+from lkip_core.masukan.tabel import TabelTerbaca, find_header
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .tabel import TabelTerbaca
+from lkip_core.masukan.tabel import TabelTerbaca
 
 PANJANG_KODE_UNIT = 20
 POLA_KODE_UNIT = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{PANJANG_KODE_UNIT - 1}}}")

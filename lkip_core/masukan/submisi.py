@@ -13,10 +13,11 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from . import akun, cadangan, db
-from .berkas import buka_asli, kemas_asli
-from .errors import InputRefused, NotFound
-from .naskah.kunci import periksa_tidak_terkunci
+from lkip_core import akun, db
+from lkip_core.db import cadangan
+from lkip_core.errors import InputRefused, NotFound
+from lkip_core.masukan.berkas import buka_asli, kemas_asli
+from lkip_core.naskah.kunci import periksa_tidak_terkunci
 
 STATUS_AKTIF = "aktif"
 STATUS_DIGANTI = "diganti"

@@ -6,10 +6,10 @@ a `Muatan`: the problems found and, when there are no errors, how to store the r
 
 from __future__ import annotations
 
-from .lpj import muat_lpj
-from .master import muat_master
-from .realisasi import muat_realisasi
-from .umum import Muatan, jenis_dari_isi
+from lkip_core.masukan.validasi.lpj import muat_lpj
+from lkip_core.masukan.validasi.master import muat_master
+from lkip_core.masukan.validasi.realisasi import muat_realisasi
+from lkip_core.masukan.validasi.umum import Muatan, jenis_dari_isi
 
 MUAT = {"master": muat_master, "realisasi": muat_realisasi, "lpj": muat_lpj}
 

@@ -18,10 +18,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import parsing
-from .berkas_batas import CellError
-from .berkas_kolom import NON_WS, KolomSel
-from .errors import CellProblem
+from lkip_core.errors import CellProblem
+from lkip_core.masukan import parsing
+from lkip_core.masukan.berkas_batas import CellError
+from lkip_core.masukan.berkas_kolom import NON_WS, KolomSel
 
 Masalah = dict[int, tuple[str, object]]  # row -> (message, the cell's value as read)
 

@@ -17,9 +17,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from . import db
-from .basis import basis
-from .errors import BasisDataRusak, BasisDataTerkunci, InputRefused, LkipError
+from lkip_core import db
+from lkip_core.db.basis import basis
+from lkip_core.errors import BasisDataRusak, BasisDataTerkunci, InputRefused, LkipError
 
 COMMANDS: dict[str, tuple[str, tuple, object]] = {}
 
@@ -59,7 +59,7 @@ def emit_json(obj) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import perintah  # noqa: F401  (registers the commands)
+    from lkip_core import perintah  # noqa: F401  (registers the commands)
 
     p = argparse.ArgumentParser(prog="python -m lkip_core", description="LKIP Dashboard")
     p.add_argument("--db", help="berkas basis data (bawaan: data/lkip.duckdb atau LKIP_DB)")

@@ -25,11 +25,23 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
-from . import akun, db, fmt, pengaturan, tahapan
-from ._slide import ABU, BIRU, HIJAU, MERAH, Dek, baris_teks, kotak_angka, rgb, tabel, teks
-from .grafik import gaya
-from .grafik.gaya import warna_predikat
-from .pimpinan import Ringkasan, ringkasan, terbawah
+from lkip_core import akun, db, fmt, pengaturan
+from lkip_core.grafik import gaya
+from lkip_core.grafik.gaya import warna_predikat
+from lkip_core.pimpinan import tahapan
+from lkip_core.pimpinan._slide import (
+    ABU,
+    BIRU,
+    HIJAU,
+    MERAH,
+    Dek,
+    baris_teks,
+    kotak_angka,
+    rgb,
+    tabel,
+    teks,
+)
+from lkip_core.pimpinan.ringkasan import Ringkasan, ringkasan, terbawah
 
 INDIKATOR_PER_SLIDE = 8
 BATAS_BATANG = 15  # bars in one chart; more (city scale) and the slide shows the lowest

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import duckdb
 
-from . import akun, db
-from .akun import Akun
-from .basis import basis
-from .cadangan import berkas_db, berkas_wal, catat_riwayat, otomatis
-from .errors import InputRefused
-from .periksa import periksa
+from lkip_core import akun, db
+from lkip_core.akun import Akun
+from lkip_core.db.basis import basis
+from lkip_core.db.cadangan import berkas_db, berkas_wal, catat_riwayat, otomatis
+from lkip_core.db.periksa import periksa
+from lkip_core.errors import InputRefused
 
 
 def _tolak(sumber: Path, alasan: str) -> InputRefused:

@@ -18,9 +18,9 @@ from typing import Any
 import duckdb
 import xlsxwriter
 
-from . import kolom
-from .errors import NotFound
-from .unduhan import buku_kerja
+from lkip_core.errors import NotFound
+from lkip_core.masukan import kolom
+from lkip_core.unduhan import buku_kerja
 
 VERSI_TEMPLATE = 1
 BARIS_HEADER = 3  # 0-based: row 4 in Excel; data from row 5

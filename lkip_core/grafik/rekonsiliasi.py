@@ -10,9 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from lkip_core.rekonsiliasi.aturan import DAFTAR, KODE
+from lkip_core.rekonsiliasi.laporan import TANPA_UNIT, Laporan
+
 from ..grafik.gaya import ABU, BIRU, HIJAU, KUNING, MERAH, kosongkan, tata_letak
-from .aturan import DAFTAR, KODE
-from .laporan import TANPA_UNIT, Laporan
 
 WARNA_TINGKAT = {"galat": MERAH, "peringatan": KUNING, "info": BIRU}
 LABEL_TINGKAT = {"galat": "Galat (wajib diperbaiki)", "peringatan": "Peringatan (periksa)",

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import duckdb
 
-from .errors import BasisDataRusak, BasisDataTerkunci, LkipError, SedangSibuk
+from ..errors import BasisDataRusak, BasisDataTerkunci, LkipError, SedangSibuk
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ _KEPALA = 3 * 4096
 _BLOK = 256 * 1024
 _TANDA = b"DUCK"
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "lkip.duckdb"
+DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "lkip.duckdb"
 
 
 def default_path() -> Path:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import duckdb
 
-from ..aman import cek_kode_unit
-from ..berkas import Workbook
-from ..errors import Problem
-from ..kolom import MASTER, MASTER_WAJIB
-from ..tabel import Progress, TabelTerbaca, baca_tabel
-from .umum import Muatan, cari_lembar, cek_referensi, cek_unik, isi_bawaan, simpan_tabel
+from lkip_core.errors import Problem
+from lkip_core.masukan.aman import cek_kode_unit
+from lkip_core.masukan.berkas import Workbook
+from lkip_core.masukan.kolom import MASTER, MASTER_WAJIB
+from lkip_core.masukan.tabel import Progress, TabelTerbaca, baca_tabel
+from lkip_core.masukan.validasi.umum import (
+    Muatan,
+    cari_lembar,
+    cek_referensi,
+    cek_unik,
+    isi_bawaan,
+    simpan_tabel,
+)
 
 _BAWAAN = {
     "sasaran": {"tingkat": "sasaran_strategis"},

@@ -11,11 +11,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..berkas import Workbook
-from ..errors import Problem
-from ..kolom import LPJ
-from ..tabel import Progress, TabelTerbaca, baca_tabel, find_header
-from .umum import Muatan, cari_lembar, simpan_tabel
+from lkip_core.errors import Problem
+from lkip_core.masukan.berkas import Workbook
+from lkip_core.masukan.kolom import LPJ
+from lkip_core.masukan.tabel import Progress, TabelTerbaca, baca_tabel, find_header
+from lkip_core.masukan.validasi.umum import Muatan, cari_lembar, simpan_tabel
 
 
 def muat_lpj(cur: duckdb.DuckDBPyConnection, wb: Workbook, *, kode_unit: str | None = None,

@@ -31,8 +31,8 @@ import numpy as np
 import pyarrow as pa
 import python_calamine as pc
 
-from lkip_core import berkas_csv
-from lkip_core.berkas_batas import (  # noqa: F401 — CellError and column_letter are public here
+from lkip_core.masukan import berkas_csv
+from lkip_core.masukan.berkas_batas import (  # noqa: F401 — CellError and column_letter are public here
     _ERROR_TEXT,
     _OLE,
     _OTHER_MAGIC,
@@ -50,10 +50,10 @@ from lkip_core.berkas_batas import (  # noqa: F401 — CellError and column_lett
     _refuse,
     column_letter,
 )
-from lkip_core.berkas_kolom import KolomSel, dari_baris, gabung_kolom, ke_baris
-from lkip_core.berkas_zip import Errors, _inspect_zip, _refuse_wide
-from lkip_core.kolom import LPJ, MASTER, REALISASI
-from lkip_core.parsing import normalise_header
+from lkip_core.masukan.berkas_kolom import KolomSel, dari_baris, gabung_kolom, ke_baris
+from lkip_core.masukan.berkas_zip import Errors, _inspect_zip, _refuse_wide
+from lkip_core.masukan.kolom import LPJ, MASTER, REALISASI
+from lkip_core.masukan.parsing import normalise_header
 
 HEADER_LINES = 30  # the header row is looked for in this many first lines (tabel.py: rows)
 

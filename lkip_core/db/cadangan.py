@@ -27,8 +27,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import db, pengaturan
-from .errors import InputRefused, LkipError, SedangSibuk
+from lkip_core import db, pengaturan
+from lkip_core.errors import InputRefused, LkipError, SedangSibuk
 
 log = logging.getLogger("lkip")
 
@@ -176,7 +176,9 @@ def otomatis(con: duckdb.DuckDBPyConnection, sebab: str, *, oleh: str | None = N
 
 def manual(con: duckdb.DuckDBPyConnection, *, oleh) -> Path | None:
     """A snapshot asked for by a person (the Cadangan page): admins only, audited."""
-    from . import akun  # the accounts package reads settings, which import this module's peers
+    from lkip_core import (
+        akun,  # the accounts package reads settings, which import this module's peers
+    )
 
     pelaku = akun.wajib(con, oleh, "cadangan", objek="cadangan manual")
     tujuan = otomatis(con, "manual", oleh=pelaku.nama_pengguna)

@@ -26,8 +26,8 @@ import duckdb
 import holidays
 import pandas as pd
 
-from . import akun, db, fmt
-from .errors import InputRefused
+from lkip_core import akun, db, fmt
+from lkip_core.errors import InputRefused
 
 AKTOR = ("Pelaksana", "Kasubag Perencanaan", "Kabid", "Sekretaris", "Ka. Badan")
 SETENGAH_HARI = dt.timedelta(hours=12)  # a slot is drawn as half of the calendar day
@@ -380,7 +380,9 @@ def status_langsung(cur: duckdb.DuckDBPyConnection, tahun: int, ringkas=None) ->
     """
     out: dict[int, str] = {}
     if ringkas is None:
-        from .pimpinan import kesiapan  # the one place that reads the reconciliation
+        from lkip_core.pimpinan.ringkasan import (
+            kesiapan,  # the one place that reads the reconciliation
+        )
 
         ringkas = kesiapan(cur, tahun)
     if ringkas.unit_wajib:

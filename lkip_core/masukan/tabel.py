@@ -21,12 +21,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import parsing
-from .berkas import CellError, Sheet, column_letter
-from .berkas_kolom import WS, KolomSel, teks_berisi
-from .errors import Problem
-from .kolom import Kolom, Lembar
-from .parsing_kolom import parse_kolom
+from lkip_core.errors import Problem
+from lkip_core.masukan import parsing
+from lkip_core.masukan.berkas import CellError, Sheet, column_letter
+from lkip_core.masukan.berkas_kolom import WS, KolomSel, teks_berisi
+from lkip_core.masukan.kolom import Kolom, Lembar
+from lkip_core.masukan.parsing_kolom import parse_kolom
 
 HEADER_SEARCH_ROWS = 30
 # Columns that hand-made sheets carry and that mean nothing to us; ignored without a note.

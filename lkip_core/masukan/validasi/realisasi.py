@@ -6,12 +6,19 @@ import re
 
 import duckdb
 
-from ..berkas import Workbook
-from ..errors import Problem
-from ..kolom import ANGGARAN_REALISASI, KINERJA, META_SHEET
-from ..parsing import parse_code, parse_year
-from ..tabel import Progress, TabelTerbaca, baca_tabel
-from .umum import ANGGARAN_CIRI, KINERJA_CIRI, Muatan, cek_unik, lembar_isi, simpan_tabel
+from lkip_core.errors import Problem
+from lkip_core.masukan.berkas import Workbook
+from lkip_core.masukan.kolom import ANGGARAN_REALISASI, KINERJA, META_SHEET
+from lkip_core.masukan.parsing import parse_code, parse_year
+from lkip_core.masukan.tabel import Progress, TabelTerbaca, baca_tabel
+from lkip_core.masukan.validasi.umum import (
+    ANGGARAN_CIRI,
+    KINERJA_CIRI,
+    Muatan,
+    cek_unik,
+    lembar_isi,
+    simpan_tabel,
+)
 
 TW = (1, 2, 3, 4)
 

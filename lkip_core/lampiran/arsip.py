@@ -15,8 +15,8 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from . import akun, db
-from .errors import InputRefused, NotFound
+from lkip_core import akun, db
+from lkip_core.errors import InputRefused, NotFound
 
 KOLOM = ["id", "jenis", "tahun", "lampiran", "nama_berkas", "oleh", "waktu", "submission_ids",
          "sha256", "ukuran"]

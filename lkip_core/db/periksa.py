@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 import duckdb
 
-from .berkas import buka_asli
+from lkip_core.masukan.berkas import buka_asli
 
 
 @dataclass(frozen=True)

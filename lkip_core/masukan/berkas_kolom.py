@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .berkas_batas import _ERROR_TEXT, CellError, Grid
+from lkip_core.masukan.berkas_batas import _ERROR_TEXT, CellError, Grid
 
 # Every character Python's str.split()/strip()/isspace() treat as whitespace, as an RE2 class:
 # the column parsers must draw the same line between "blank" and "text" as the row parsers.
