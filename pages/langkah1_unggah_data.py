@@ -11,6 +11,7 @@ from lkip_core.masukan.impor import JENIS, impor, pratinjau
 from lkip_core.masukan.template import nama_template, tulis_template
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
+from pages import _dialog
 
 # What each kind of file needs (lkip_core.akun.IZIN): a bendahara sends LPJ only, an operator
 # its unit's realisasi only, the admin everything.
@@ -126,10 +127,44 @@ if hasil is not None:
                  "bawah, lalu unggah lagi." + teks)
     if hasil.errors or hasil.warnings:
         masalah = hasil.problems_frame()
-        ui.tabel(masalah, key="tabel_masalah")
+        # The message is what a person reads: it gets the room, the rest only what it needs.
+        ui.tabel(masalah, key="tabel_masalah", column_config={
+            "Tingkat": st.column_config.TextColumn(width=90),
+            "Berkas": st.column_config.TextColumn(width=160),
+            "Sheet": st.column_config.TextColumn(width=80),
+            "Baris": st.column_config.NumberColumn(width=60),
+            "Kolom": st.column_config.TextColumn(width=150),
+            "Nilai": st.column_config.TextColumn(width=90),
+            "Pesan": st.column_config.TextColumn(width=560)})
         st.download_button("Unduh daftar masalah (xlsx)",
                            lambda: tabel_xlsx({"Masalah": masalah}), on_click="ignore",
                            file_name="hasil_pemeriksaan.xlsx", key="unduh_masalah")
+
+def _kiriman(i: int) -> str:
+    """A submission in words: "#12 (realisasi_BID1.xlsx, realisasi unit BID1 tahun 2025)"."""
+    r = riwayat.set_index("id").loc[i]
+    unit = f" {r['kode_unit']}" if isinstance(r["kode_unit"], str) else ""
+    th = f" tahun {int(r['tahun'])}" if pd.notna(r["tahun"]) else ""
+    return (f"#{i} ({fmt.aman_md(r['nama_berkas'])}, {NAMA_JENIS.get(r['jenis'], r['jenis'])}"
+            f"{unit}{th})")
+
+
+def _tanya_rollback(sid: int) -> str:
+    r = riwayat.set_index("id").loc[sid]
+    sama = riwayat[["jenis", "kode_unit", "tahun"]].astype(str) == [
+        str(r["jenis"]), str(r["kode_unit"]), str(r["tahun"])]
+    aktif = riwayat[(riwayat["status"] == "aktif") & sama.all(axis=1)]
+    sekarang = "; ".join(_kiriman(i) for i in aktif["id"]) or "—"
+    return (f"Kiriman **{_kiriman(sid)}**, dikirim {fmt.aman_md(r['oleh'])} pada "
+            f"{r['waktu']:%d/%m/%Y %H:%M}, akan dipakai lagi untuk rekap, rekonsiliasi dan "
+            f"lampiran. Yang sekarang aktif: {sekarang}.")
+
+
+def _pesan_rollback(h: dict) -> str:
+    diganti = ", ".join(_kiriman(i) if i in set(riwayat["id"]) else f"#{i}" for i in h["diganti"])
+    return (f"Kiriman {_kiriman(h['id'])} aktif kembali"
+            + (f"; {diganti} kini berstatus diganti dan tetap ada di riwayat." if diganti else "."))
+
 
 # --- History ----------------------------------------------------------------------------------
 st.subheader("3. Riwayat kiriman")
@@ -145,7 +180,18 @@ else:
         ui.tabel(tampil, key="tabel_riwayat", label={
             "id": "No", "status": "Status", "jenis": "Jenis", "kode_unit": "Unit",
             "tahun": "Tahun", "nama_berkas": "Berkas", "oleh": "Oleh", "waktu": "Waktu",
-            "baris": "Baris", "peringatan": "Peringatan"})
+            "baris": "Baris", "peringatan": "Peringatan"}, column_config={
+            # who and when first in view: the file name may be long, it yields room
+            "No": st.column_config.NumberColumn(width=50),
+            "Status": st.column_config.TextColumn(width=80),
+            "Jenis": st.column_config.TextColumn(width=80),
+            "Unit": st.column_config.TextColumn(width=70),
+            "Tahun": st.column_config.NumberColumn(width=60, format="%d"),
+            "Berkas": st.column_config.TextColumn(width=260),
+            "Oleh": st.column_config.TextColumn(width=110),
+            "Waktu": st.column_config.DatetimeColumn(width=140, format="DD/MM/YYYY HH:mm"),
+            "Baris": st.column_config.NumberColumn(width=70),
+            "Peringatan": st.column_config.NumberColumn(width=90)})
     with t_peristiwa:
         ev = peristiwa.assign(
             peristiwa=peristiwa["peristiwa"].map(submisi.LABEL_PERISTIWA),
@@ -156,19 +202,36 @@ else:
         ui.tabel(ev, key="tabel_peristiwa", label={
             "waktu": "Waktu", "peristiwa": "Peristiwa", "berhasil": "Berhasil", "oleh": "Oleh",
             "peran": "Peran", "jenis": "Jenis", "kode_unit": "Unit", "tahun": "Tahun",
-            "nama_berkas": "Berkas", "submission_id": "Kiriman", "keterangan": "Keterangan"})
+            "nama_berkas": "Berkas", "submission_id": "Kiriman", "keterangan": "Keterangan"},
+            column_config={
+                "Waktu": st.column_config.DatetimeColumn(width=140, format="DD/MM/YYYY HH:mm"),
+                "Peristiwa": st.column_config.TextColumn(width=150),
+                "Berhasil": st.column_config.TextColumn(width=70),
+                "Oleh": st.column_config.TextColumn(width=100),
+                "Peran": st.column_config.TextColumn(width=80),
+                "Kiriman": st.column_config.NumberColumn(width=70),
+                "Keterangan": st.column_config.TextColumn(width=360)})
 if not riwayat.empty:
     r1, r2 = st.columns(2)
+    per_id = riwayat.set_index("id")
     lama = riwayat[riwayat["status"] == "diganti"]
     if not lama.empty and akun_inti.boleh(saya, "rollback"):
         sid = r1.selectbox("Aktifkan kembali kiriman lama", lama["id"].tolist(), key="rollback_id",
-                           format_func=lambda i: f"#{i} — {lama.set_index('id').at[i, 'nama_berkas']}")
-        if r1.button("Aktifkan kembali", key="rollback"):
-            hasil_rb = submisi.rollback(ui.con(), int(sid), oleh=saya)
-            st.success(f"Kiriman #{hasil_rb['id']} aktif kembali.")
+                           format_func=lambda i: f"#{i} — {per_id.at[i, 'nama_berkas']}")
+        if r1.button("Aktifkan kembali …", key="rollback", icon=":material/history:"):
+            _dialog.tanya("rollback", int(sid))
+        if (sid_ya := _dialog.dijawab(
+                "rollback", "Aktifkan kembali kiriman lama?", _tanya_rollback,
+                ya="Ya, aktifkan kembali",
+                catatan="Kiriman yang sekarang aktif tidak dihapus: ia tetap di riwayat sebagai "
+                        "diganti dan bisa diaktifkan kembali dengan cara yang sama.")) is not None:
+            hasil_rb = submisi.rollback(ui.con(), int(sid_ya), oleh=saya)
+            _dialog.pesan("rollback", _pesan_rollback(hasil_rb))
             st.rerun()
+    with r1:
+        _dialog.tampilkan("rollback")
     sid_unduh = r2.selectbox("Unduh berkas asli", riwayat["id"].tolist(), key="unduh_id",
-                             format_func=lambda i: f"#{i} — {riwayat.set_index('id').at[i, 'nama_berkas']}")
-    nama = riwayat.set_index("id").at[sid_unduh, "nama_berkas"]
+                             format_func=lambda i: f"#{i} — {per_id.at[i, 'nama_berkas']}")
+    nama = per_id.at[sid_unduh, "nama_berkas"]
     r2.download_button("Unduh", ui.dengan_db(lambda: submisi.isi_berkas(ui.cur(), int(sid_unduh))[1]),
                        file_name=nama, on_click="ignore", key="unduh_asli")

@@ -3,29 +3,38 @@
 import streamlit as st
 
 from lkip_core import akun as akun_inti
+from lkip_core import fmt
 from lkip_core.akun.peran import LABEL_PERAN, PERAN
 from lkip_core.akun.sandi import PANJANG_MINIMAL
 from lkip_core.errors import LkipError
 from lkip_core.masukan import rekap
 from pages import _bersama as ui
+from pages import _dialog
 
 saya = ui.halaman("akun")
 ui.judul("Akun Pengguna", "Pengelolaan",
          "siapa yang boleh masuk, dengan peran apa dan untuk unit mana; setiap perubahan dicatat "
          "di log audit")
-if pesan := st.session_state.pop("akun_pesan", None):
-    st.success(pesan)
 
 
-def _kerjakan(fn, pesan: str) -> None:
-    """Run one account change; its refusal is a message, success is said after the rerun."""
+def _kerjakan(fn, pesan: str, tempat: str) -> None:
+    """Run one account change; its refusal is a message here, success is said after the rerun
+    at `tempat` (beside the button that asked for it)."""
     try:
         fn()
     except LkipError as exc:
         st.error(str(exc))
     else:
-        st.session_state["akun_pesan"] = pesan
+        _dialog.pesan(tempat, pesan)
         st.rerun()
+
+
+def _tanya_nonaktif(nama: str) -> str:
+    r = daftar.set_index("nama_pengguna").loc[nama]
+    siapa = " · ".join(str(v) for v in (r["nama_lengkap"], LABEL_PERAN.get(r["peran"], r["peran"]),
+                                        r["kode_unit"]) if isinstance(v, str) and v)
+    return (f"Akun **{nama}** ({fmt.aman_md(siapa)}) tidak akan dapat masuk lagi dan sesinya "
+            "yang sedang berjalan langsung berakhir.")
 
 
 daftar = akun_inti.daftar(ui.cur())
@@ -62,7 +71,9 @@ if tambah:
     _kerjakan(lambda: akun_inti.tambah(
         ui.con(), nama, peran, sandi, unit=unit if peran == "operator" else None,
         nama_lengkap=lengkap.strip() or None, nip=nip.strip() or None,
-        jabatan=jabatan.strip() or None, oleh=saya), f"Akun {nama.strip().lower()} dibuat.")
+        jabatan=jabatan.strip() or None, oleh=saya), f"Akun {nama.strip().lower()} dibuat.",
+        "akun_tambah")
+_dialog.tampilkan("akun_tambah")
 
 # --- Change one ------------------------------------------------------------------------------
 if not daftar.empty:
@@ -75,12 +86,18 @@ if not daftar.empty:
         st.markdown("**Aktif atau nonaktif**")
         st.caption("Akun nonaktif tidak dapat masuk; sesinya langsung berakhir. Riwayatnya tetap.")
         if status[pilih]:
-            if st.button("Nonaktifkan", key="akun_nonaktifkan", icon=":material/block:"):
-                _kerjakan(lambda: akun_inti.nonaktifkan(ui.con(), pilih, oleh=saya),
-                          f"Akun {pilih} dinonaktifkan.")
+            if st.button("Nonaktifkan …", key="akun_nonaktifkan", icon=":material/block:"):
+                _dialog.tanya("akun_nonaktif", pilih)
         elif st.button("Aktifkan kembali", key="akun_aktifkan", icon=":material/check_circle:"):
             _kerjakan(lambda: akun_inti.aktifkan(ui.con(), pilih, oleh=saya),
-                      f"Akun {pilih} aktif kembali.")
+                      f"Akun {pilih} aktif kembali.", "akun_status")
+        if (nonaktif := _dialog.dijawab(
+                "akun_nonaktif", "Nonaktifkan akun?", _tanya_nonaktif, ya="Ya, nonaktifkan",
+                catatan="Riwayatnya tetap; akun bisa diaktifkan kembali di sini.")) is not None:
+            _kerjakan(lambda: akun_inti.nonaktifkan(ui.con(), nonaktif, oleh=saya),
+                      f"Akun {nonaktif} dinonaktifkan; ia tidak dapat masuk lagi sampai "
+                      "diaktifkan kembali.", "akun_status")
+        _dialog.tampilkan("akun_status")
     with k2, st.container(border=True):
         st.markdown("**Setel ulang kata sandi**")
         with st.form("form_akun_sandi", clear_on_submit=True, border=False):
@@ -89,4 +106,6 @@ if not daftar.empty:
             setel = st.form_submit_button("Setel kata sandi", key="akun_setel")
         if setel:
             _kerjakan(lambda: akun_inti.setel_sandi(ui.con(), pilih, sandi_baru, oleh=saya),
-                      f"Kata sandi {pilih} disetel ulang; sesinya berakhir dan kuncinya dibuka.")
+                      f"Kata sandi {pilih} disetel ulang; sesinya berakhir dan kuncinya dibuka.",
+                      "akun_sandi")
+        _dialog.tampilkan("akun_sandi")

@@ -8,6 +8,7 @@ from lkip_core import db, fmt
 from lkip_core.db import cadangan, pemulihan
 from lkip_core.db.periksa import periksa
 from pages import _bersama as ui
+from pages import _dialog
 
 saya = ui.halaman("cadangan")
 ui.judul("Cadangan", "Semua langkah",
@@ -15,37 +16,12 @@ ui.judul("Cadangan", "Semua langkah",
          "sekali sehari; bisa diunduh dan dipulihkan")
 path = db.default_path()
 
-if pesan := st.session_state.pop("cadangan_pesan", None):
-    st.success(pesan)
 
-
-# A restore confirmed in the dialog runs here, in a full page run that holds the database.
-if nama_pulih := st.session_state.pop("cadangan_pulihkan", None):
-    hasil = pemulihan.pulihkan(ui.con(), cadangan.cari(path, nama_pulih), oleh=saya)
-    st.session_state["cadangan_pesan"] = (
-        f"Basis data dipulihkan dari {nama_pulih}. Keadaan sebelumnya disimpan sebagai "
-        f"{hasil.cadangan_lama.name if hasil.cadangan_lama else '—'}.")
-    st.rerun()
-
-
-def _tutup() -> None:
-    st.session_state.pop("cadangan_tanya", None)
-
-
-@st.dialog("Pulihkan cadangan?", on_dismiss=_tutup)
-def _konfirmasi(nama: str) -> None:
-    st.write(f"Basis data akan diganti dengan isi cadangan **{nama}**. Semua perubahan "
-             "sesudah cadangan itu dibuat tidak akan terlihat lagi.")
-    st.info("Keadaan basis data saat ini lebih dulu disimpan sebagai cadangan baru "
-            "(*sebelum pemulihan*), jadi bisa dikembalikan.")
-    b1, b2 = st.columns(2)
-    if b1.button("Ya, pulihkan", type="primary", key="cadangan_ya"):
-        _tutup()
-        st.session_state["cadangan_pulihkan"] = nama
-        st.rerun()
-    if b2.button("Batal", key="cadangan_batal"):
-        _tutup()
-        st.rerun()
+def _tanya_pulih(nama: str) -> str:
+    r = daftar.set_index("berkas").loc[nama]
+    return (f"Basis data akan diganti dengan isi cadangan **{nama}** ({r['sebab']}, "
+            f"{r['waktu']:%d/%m/%Y %H:%M}). Semua perubahan sesudah cadangan itu dibuat tidak "
+            "akan terlihat lagi.")
 
 
 st.subheader("Buat cadangan sekarang")
@@ -69,10 +45,18 @@ else:
                        file_name=pilih, mime="application/octet-stream", on_click="ignore",
                        icon=":material/download:", key="cadangan_unduh")
     if c2.button("Pulihkan …", icon=":material/restore:", key="cadangan_pulih"):
-        st.session_state["cadangan_tanya"] = pilih
-# The question stays open (across reruns) until answered or dismissed.
-if tanya := st.session_state.get("cadangan_tanya"):
-    _konfirmasi(tanya)
+        _dialog.tanya("cadangan", pilih)
+    # Done in the full page run after "Ya", which holds the database like any other run.
+    if (nama_pulih := _dialog.dijawab(
+            "cadangan", "Pulihkan cadangan?", _tanya_pulih, ya="Ya, pulihkan",
+            catatan="Keadaan basis data saat ini lebih dulu disimpan sebagai cadangan baru "
+                    "(*sebelum pemulihan*), jadi bisa dikembalikan.")) is not None:
+        hasil = pemulihan.pulihkan(ui.con(), cadangan.cari(path, nama_pulih), oleh=saya)
+        _dialog.pesan("cadangan", (
+            f"Basis data dipulihkan dari {nama_pulih}. Keadaan sebelumnya disimpan sebagai "
+            f"{hasil.cadangan_lama.name if hasil.cadangan_lama else '—'}."))
+        st.rerun()
+    _dialog.tampilkan("cadangan")
 
 st.subheader("Periksa basis data")
 st.caption("Membaca seluruh tabel dan setiap berkas tersimpan (kiriman asli, arsip ekspor) dan "

@@ -53,12 +53,26 @@ def test_rollback_from_the_page(app_db):
     c.close()
     at = run_page("pages/langkah1_unggah_data.py")
     at.selectbox(key="rollback_id").set_value(first)
+
+    def tw4() -> float:
+        with db.connect(app_db) as c:
+            return c.execute("SELECT realisasi_tw4 FROM v_realisasi_kinerja WHERE "
+                             "kode_indikator = 'IK.01'").fetchone()[0]
+
+    # asked first, in a dialog naming the file; "Batal" changes nothing
     at.button(key="rollback").click().run()
     assert not at.exception
-    c = db.connect(app_db)
-    assert c.execute("SELECT realisasi_tw4 FROM v_realisasi_kinerja WHERE kode_indikator = "
-                     "'IK.01'").fetchone()[0] == 6.2032
-    c.close()
+    assert any(f"#{first}" in m.value and "akan dipakai lagi" in m.value for m in at.markdown)
+    at.button(key="rollback_batal").click().run()
+    assert "rollback_ya" not in [b.key for b in at.button]
+    assert tw4() == 8.0
+    at.button(key="rollback").click().run()
+    at.button(key="rollback_ya").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert tw4() == 6.2032
+    # said in words, once, under the button: which file is back and which one it replaced
+    pesan = [s.value for s in at.success if "aktif kembali" in s.value]
+    assert len(pesan) == 1 and f"#{first}" in pesan[0] and "kini berstatus diganti" in pesan[0]
 
 
 @pytest.mark.parametrize("isi, sebab", [

@@ -295,9 +295,17 @@ def test_akun_page_adds_deactivates_and_resets(app_db):
     assert tabel.loc["sari.bid1", "Unit"] == "BID1"
     assert tabel.loc["sari.bid1", "Peran"] == "Operator unit"
     at.selectbox(key="akun_pilih").set_value("sari.bid1").run()
+    at.button(key="akun_nonaktifkan").click().run()  # asked first, naming the account
+    assert any("**sari.bid1**" in m.value and "tidak akan dapat masuk" in m.value
+               for m in at.markdown)
+    at.button(key="akun_nonaktif_batal").click().run()
+    assert at.dataframe[0].value.set_index("Nama pengguna").loc["sari.bid1", "Status"] == "aktif"
     at.button(key="akun_nonaktifkan").click().run()
+    at.button(key="akun_nonaktif_ya").click().run()
+    assert not at.exception, [e.message for e in at.exception]
     assert at.dataframe[0].value.set_index("Nama pengguna").loc["sari.bid1", "Status"] == \
         "nonaktif"
+    assert any("sari.bid1 dinonaktifkan" in s.value for s in at.success)
     at.selectbox(key="akun_pilih").set_value("sari.bid1").run()
     at.text_input(key="akun_sandi_baru").set_value("sandi kedua sari")
     at.button(key="akun_setel").click().run()
