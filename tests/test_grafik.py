@@ -101,10 +101,14 @@ def test_distribusi_predikat_bars_and_donut_share_colours(data):
     dist = ringkasan.distribusi_predikat(data["df"], data["skala"])
     fig = grafik.distribusi_predikat(dist, skala=data["skala"])
     house_look(fig)
-    assert list(fig.data[0].y) == [2, 1, 0, 1, 2, 0]
+    # horizontal: each predikat name on its own line at the left, never run together
+    assert fig.data[0].orientation == "h"
+    assert list(fig.data[0].x) == [2, 1, 0, 1, 2, 0]
+    assert list(fig.data[0].y) == ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah",
+                                   "Sangat Rendah", "Tanpa capaian"]
     assert fig.data[0].marker.color[3] == gaya.WARNA_PREDIKAT["Rendah"]
     assert fig.data[0].marker.color[-1] == gaya.ABU  # "Tanpa capaian"
-    assert fig.layout.yaxis.title.text == "Jumlah indikator"
+    assert fig.layout.xaxis.title.text == "Jumlah indikator"
     donat = grafik.distribusi_predikat(dist, skala=data["skala"], donat=True)
     house_look(donat)
     assert donat.data[0].type == "pie" and donat.data[0].hole == 0.5
@@ -216,3 +220,134 @@ def test_city_scale_bar_charts_keep_the_rows_that_matter(data):
     assert not grafik.progres_renstra(data["df"]).layout.title.text.endswith(")")
     assert gaya.rupiah_ringkas(21_134_175_000, singkat=True) == "Rp 21,13 M"
     assert gaya.rupiah_ringkas(1_800_000_000_000, singkat=True) == "Rp 1,80 T"
+
+
+# --- issue 14: labels never cut, outliers marked, negatif said, one config -----------------------
+
+def _baris_label(fig: go.Figure) -> list[str]:
+    """Every line of every category label on the y axes of a figure."""
+    return [baris for t in fig.data if t.y is not None and t.orientation == "h"
+            for lbl in t.y for baris in str(lbl).split("<br>")]
+
+
+def test_long_labels_are_wrapped_onto_narrow_lines_never_one_long_line(data):
+    df = data["df"].copy()
+    df.loc[df["kode_indikator"] == "IK.01", "uraian_indikator"] = (
+        "Persentase aparatur sipil negara yang telah mengikuti pengembangan kompetensi "
+        "minimal dua puluh jam pelajaran dalam satu tahun anggaran berjalan")
+    s1 = ringkasan.saring_capaian(df, "S1")
+    for fig in (grafik.capaian_sasaran(s1), grafik.progres_renstra(df),
+                grafik.pagu_realisasi(data["hasil"].sub_kegiatan, "sub kegiatan")):
+        lines = _baris_label(fig)
+        assert lines and max(len(b.replace("<b>", "").replace("</b>", "")) for b in lines) <= 36
+    # the code has its own line, whole: "5.03.02.2.01.0001", not "5.03.02.2"
+    sub = grafik.pagu_realisasi(data["hasil"].sub_kegiatan, "sub kegiatan")
+    kode = set(data["hasil"].sub_kegiatan["kode"])
+    assert {lbl.split("<br>")[0].removeprefix("<b>").removesuffix("</b>")
+            for lbl in sub.data[0].y} <= kode
+
+
+def test_an_outlier_is_marked_at_the_axis_end_not_stretching_it(data):
+    df = data["df"].copy()
+    df.loc[df["kode_indikator"] == "IK.02", "capaian"] = 220.83
+    fig = grafik.capaian_sasaran(ringkasan.saring_capaian(df, "S1"))
+    atas = fig.layout.xaxis.range[1]
+    assert atas < 150  # sized to the other bars (57 %), not to 220 %
+    bar = [t for t in fig.data if t.type == "bar" and t.text and "220,83 %" in t.text[0]][0]
+    assert bar.x[0] == atas and bar.text[0] == "220,83 %" + gaya.TANDA_PENCILAN
+    tanda = [t for t in fig.data if t.name == "Di luar skala (nilai pada label)"][0]
+    assert tanda.x[0] == atas and "IK.02" in tanda.y[0]
+    # without the outlier: no marker, the axis just above the longest bar
+    biasa = grafik.capaian_sasaran(ringkasan.saring_capaian(data["df"], "S1"))
+    assert "Di luar skala (nilai pada label)" not in names(biasa)
+
+
+def test_sumbu_pencilan_follows_the_spread():
+    assert gaya.sumbu_pencilan([90, 95, 101, 110], 115) == (pytest.approx(129.8), None)
+    atas, batas = gaya.sumbu_pencilan([93, 95, 98, 101, 104, 110, 220.8], 120)
+    assert batas is not None and 110 < batas < 220.8 and atas == pytest.approx(129.8)
+    # a wide but even spread has no outlier
+    assert gaya.sumbu_pencilan([20, 60, 100, 140, 180], 110)[1] is None
+
+
+def test_negatif_renstra_progress_is_the_negatif_formula_and_says_so(data):
+    df = data["df"].copy()
+    i = df.index[df["capaian_renstra"].notna()][0]
+    # a complaint count: 186 so far against a ceiling of 265, fewer is better
+    df.loc[i, ["polaritas", "metode_negatif", "realisasi_sd_kini", "target_akhir_renstra",
+               "capaian_renstra"]] = ["negatif", "selisih", 186.0, 265.0,
+                                      (2 * 265 - 186) / 265 * 100]
+    fig = grafik.progres_renstra(df)
+    neg = [t for t in fig.data if t.name.startswith("Indikator negatif")][0]
+    assert "(2 × target − realisasi) / target × 100" in neg.name
+    assert neg.text[0] == "129,81 % · negatif"
+    assert neg.marker.pattern.shape == "/"  # hatched: not read as the same kind of bar
+    assert "indikator negatif" in neg.hovertext[0] and "makin kecil" in neg.name
+    pos = [t for t in fig.data if t.name.startswith("Indikator positif")][0]
+    assert pos.marker.pattern.shape == "" and not any("negatif" in t for t in pos.text)
+
+
+def test_efficiency_labels_never_overlap_and_an_outlier_sits_at_the_edge():
+    import pandas as pd
+
+    # twelve indicators of three programs (three columns of dots) and one at 220 %
+    rows = []
+    for k, (serapan, capaian) in enumerate(
+            [(94.0, c) for c in (95, 96, 97, 98, 99, 100)]
+            + [(88.0, c) for c in (90, 91, 92)] + [(99.0, c) for c in (101, 102)]
+            + [(94.0, 220.83)]):
+        ie = capaian / serapan
+        rows.append({"kode_indikator": f"IK.{k + 1:02d}", "uraian_indikator": f"Indikator {k}",
+                     "capaian": capaian, "serapan_program": serapan, "ie": ie,
+                     "efisiensi": "Efisien" if ie >= 1 else "Tidak Efisien"})
+    fig = grafik.kuadran_efisiensi(pd.DataFrame(rows))
+    house_look(fig)
+    y0, y1 = fig.layout.yaxis.range
+    assert y1 < 150  # not stretched to 220 %
+    titik = [(x, y, tx, pos) for t in fig.data[1:] for x, y, tx, pos in
+             zip(t.x, t.y, t.text, t.textposition)]
+    luar = [p for p in titik if p[2].startswith("IK.12")]
+    assert luar and luar[0][1] <= y1 and "220,83 %" in luar[0][2]
+    berlabel = [p for p in titik if p[2]]
+    assert 2 <= len(berlabel) <= 8
+    # the same boxes the placer uses, in pixels: none overlaps another
+    x0, x1 = fig.layout.xaxis.range
+    from lkip_core.grafik.anggaran import LEBAR_PLOT, TINGGI_PLOT
+    kotak = []
+    for x, y, tx, pos in berlabel:
+        cx, cy = (x - x0) * LEBAR_PLOT / (x1 - x0), (y - y0) * TINGGI_PLOT / (y1 - y0)
+        lebar = 8.5 * len(tx) + 4
+        kiri = cx + 10 if pos == "middle right" else cx - 10 - lebar
+        kotak.append((kiri, cy - 10, kiri + lebar, cy + 10))
+    for i, a in enumerate(kotak):
+        for b in kotak[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_one_config_indonesian_locale_and_only_the_png_button():
+    cfg = gaya.konfigurasi("Capaian per sasaran 2025")
+    assert cfg["locale"] == "id" and cfg["displaylogo"] is False
+    assert cfg["modeBarButtons"] == [["toImage"]]
+    assert cfg["toImageButtonOptions"]["filename"] == "grafik_capaian_per_sasaran_2025"
+    lokal = cfg["locales"]["id"]
+    assert lokal["dictionary"]["Download plot as a PNG"] == "Unduh grafik sebagai PNG"
+    assert lokal["format"]["decimal"] == "," and lokal["format"]["thousands"] == "."
+    assert lokal["format"]["months"][4] == "Mei"
+    import json
+    json.dumps(cfg)  # Streamlit sends the config as JSON
+
+
+def test_presentation_mode_keeps_bar_values_large_and_inside_the_chart(data):
+    from lkip_core.analisis.kinerja import capaian_per_sasaran
+    from lkip_core.grafik import pimpinan
+
+    per = capaian_per_sasaran(data["df"], data["skala"])
+    per.loc[0, "capaian"] = 111.85
+    fig = pimpinan.capaian_per_sasaran(per, data["skala"])
+    bar = fig.data[0]
+    # inside the end of the bar when it fits, so never past the plot's right edge
+    assert bar.textposition == "auto" and bar.insidetextanchor == "end"
+    assert fig.layout.xaxis.range[1] >= 111.85
+    besar = pimpinan.perbesar(fig)
+    assert besar.data[0].insidetextfont.size > gaya.FONT
+    assert besar.data[0].outsidetextfont.size > gaya.FONT

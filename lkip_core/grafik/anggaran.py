@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import fmt
+from ..fmt import ROMAWI
 from .gaya import (
     ABU,
     BIRU,
@@ -24,14 +25,16 @@ from .gaya import (
     bungkus,
     kosong,
     kosongkan,
+    pencilan,
     pendek,
     skala_rupiah,
+    sumbu_pencilan,
     tata_letak,
     teks_batang,
 )
 
-ROMAWI = ("I", "II", "III", "IV")
-LABEL_MAKS = 60  # more dots than this: codes only on hover, or they print over each other
+LABEL_MAKS = 8  # labelled dots in the efficiency chart at most: the rest on hover
+LEBAR_PLOT, TINGGI_PLOT = 640.0, 440.0  # the plot area in pixels, roughly, for label spacing
 
 
 def _tinggi(n: int, per: int = 70, dasar: int = 200) -> int:
@@ -51,7 +54,9 @@ def pagu_realisasi(df: pd.DataFrame, tingkat: str = "program", judul: str | None
                            "pagu", maks, terbesar=True)
     judul += catatan
     bagi, kata = skala_rupiah(max(float(r["pagu"] or 0) for r in rows))
-    label = [f"<b>{r['kode']}</b> · {bungkus(r['nama'] or '', 40, 2)}" for r in rows]
+    # The code on its own line (a sub kegiatan code is 17 characters: beside the name it
+    # pushed the label past the chart's left edge and was cut, "5.03.02.2")
+    label = [f"<b>{r['kode']}</b><br>{bungkus(r['nama'] or '', 32, 3)}" for r in rows]
     fig = go.Figure()
     fig.add_trace(go.Bar(
         name="Pagu", y=label, x=[float(r["pagu"]) / bagi for r in rows], orientation="h",
@@ -62,16 +67,17 @@ def pagu_realisasi(df: pd.DataFrame, tingkat: str = "program", judul: str | None
         name="Realisasi", y=label, x=[float(r["realisasi"]) / bagi for r in rows],
         orientation="h", marker={"color": BIRU},
         text=[f"serapan {fmt.persen(r['serapan'])}" for r in rows], textposition="outside",
-        textfont={"size": 15}, cliponaxis=False,
+        textfont={"size": 15}, cliponaxis=False, constraintext="none",
         hovertext=[f"{r['nama']}<br>Realisasi: {fmt.rupiah(r['realisasi'])}<br>Serapan: "
                    f"{fmt.persen(r['serapan'])}<br>Sisa: {fmt.rupiah(r['sisa'])}"
                    for r in rows], hoverinfo="text"))
     maks = max(float(r["pagu"] or 0) for r in rows) / bagi
     fig.update_layout(barmode="group", bargap=0.3, bargroupgap=0.05)
-    fig.update_xaxes(range=[0, maks * 1.3], tickformat=",.1f" if maks < 100 else ",.0f")
+    # room at the right for "serapan 100,00 %" written after the longest realisasi bar
+    fig.update_xaxes(range=[0, maks * 1.45], tickformat=",.1f" if maks < 100 else ",.0f")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=label)
     return tata_letak(fig, judul, x=f"Rupiah ({kata})" if kata else "Rupiah",
-                      tinggi=_tinggi(len(rows), 80))
+                      tinggi=_tinggi(len(rows), 92))
 
 
 def serapan_tw(per_tw: pd.DataFrame, judul: str | None = None) -> go.Figure:
@@ -125,7 +131,7 @@ def serapan_unit(per_unit: pd.DataFrame, judul: str | None = None, *,
         return kosongkan(judul)
     rows, catatan = batasi(per_unit.to_dict("records"), "serapan", maks)
     judul += catatan
-    label = [bungkus(r["nama_unit"] or r["kode_unit"], 32, 2) for r in rows]
+    label = [bungkus(r["nama_unit"] or r["kode_unit"], 30, 3) for r in rows]
     lapor = [r["dilaporkan"] > 0 for r in rows]
     fig = go.Figure(go.Bar(
         name="Serapan", y=label, x=[r["serapan"] or 0 for r in rows], orientation="h",
@@ -137,7 +143,7 @@ def serapan_unit(per_unit: pd.DataFrame, judul: str | None = None, *,
                    for r in rows], hoverinfo="text"))
     fig.update_xaxes(range=[0, 118], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=label)
-    return tata_letak(fig, judul, x="Serapan (%)", tinggi=_tinggi(len(rows), 50),
+    return tata_letak(fig, judul, x="Serapan (%)", tinggi=_tinggi(len(rows), 62),
                       legenda=False)
 
 
@@ -204,39 +210,45 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str | None = None, *, batas: str 
         nama_x, nama_y = "serapan 100 %", "capaian 100 %"
     else:
         raise ValueError("batas harus 'median' atau '100'")
-    x0 = max(0.0, min(min(xs), gx) - 5)
-    x1 = max(max(xs), gx) + 5
-    y0 = max(0.0, min(min(ys), gy, x0) - 8)
-    y1 = max(max(ys), gy, x1) + 10
+    # An outlier (capaian 220 %) is drawn at the axis edge as a triangle, its value in its
+    # label, instead of stretching the axis until the other dots pile up.
+    bx, by = sumbu_pencilan(xs, 0)[1], sumbu_pencilan(ys, 0)[1]
+    biasa_x = [x for x in xs if not pencilan(x, bx)] or [gx]
+    biasa_y = [y for y in ys if not pencilan(y, by)] or [gy]
+    x0 = max(0.0, min(min(biasa_x), gx) - 5)
+    x1 = max(max(biasa_x), gx) + 5
+    y0 = max(0.0, min(min(biasa_y), gy, x0) - 8)
+    y1 = max(max(biasa_y), gy, x1) + 10
+    tepi_x, tepi_y = x1 - (x1 - x0) * 0.02, y1 - (y1 - y0) * 0.03
+    px = [tepi_x if pencilan(x, bx) else x for x in xs]
+    py = [tepi_y if pencilan(y, by) else y for y in ys]
+    luar = [pencilan(x, bx) or pencilan(y, by) for x, y in zip(xs, ys)]
+    teks = [r["kode_indikator"] + (f" ({fmt.persen(r['capaian'])})" if pencilan(y, by) else "")
+            for r, y in zip(rows, ys)]
+    posisi = label_tanpa_tumpang(px, py, teks, (x0, x1), (y0, y1), luar=luar,
+                                 skor=[0.0 if kosong(r["ie"]) else abs(r["ie"] - 1) for r in rows])
     fig = go.Figure()
     fig.add_trace(go.Scatter(
         name="IE = 1 (capaian = serapan)", x=[min(x0, y0), max(x1, y1)],
         y=[min(x0, y0), max(x1, y1)], mode="lines",
         line={"color": GELAP, "width": 2}, hoverinfo="skip"))
-    # Indicators of one program share its serapan and stand in a column: alternate their
-    # labels left and right so neighbours do not print over each other.
-    lebar = (x1 - x0) / 40 or 1.0
-    posisi: dict[int, str] = {}
-    kolom: dict[int, int] = {}
-    for i in sorted(range(len(rows)), key=lambda i: (round(xs[i] / lebar), ys[i])):
-        k = round(xs[i] / lebar)
-        posisi[i] = ("middle right", "middle left")[kolom.get(k, 0) % 2]
-        kolom[k] = kolom.get(k, 0) + 1
     for ket, warna in (("Efisien", HIJAU), ("Tidak Efisien", MERAH)):
         idx = [i for i, r in enumerate(rows) if r["efisiensi"] == ket]
-        bagian = [rows[i] for i in idx]
-        if not bagian:
+        if not idx:
             continue
         fig.add_trace(go.Scatter(
-            name=ket, x=[r["serapan_program"] for r in bagian], y=[r["capaian"] for r in bagian],
-            mode="markers+text" if len(rows) <= LABEL_MAKS else "markers",
-            text=[r["kode_indikator"] for r in bagian],
-            textposition=[posisi[i] for i in idx], textfont={"size": 14, "color": GELAP},
-            marker={"size": 14, "color": warna, "line": {"color": "white", "width": 1}},
-            hovertext=[f"{r['kode_indikator']} · {pendek(r['uraian_indikator'])}"
-                       f"<br>Capaian: {fmt.persen(r['capaian'])}<br>Serapan: "
-                       f"{fmt.persen(r['serapan_program'])}<br>IE: {fmt.angka(r['ie'], 3)}"
-                       for r in bagian], hoverinfo="text"))
+            name=ket, x=[px[i] for i in idx], y=[py[i] for i in idx], mode="markers+text",
+            text=[teks[i] if i in posisi else "" for i in idx],
+            textposition=[posisi.get(i, "middle right") for i in idx],
+            textfont={"size": 14, "color": GELAP}, cliponaxis=False,
+            marker={"size": 14, "color": warna, "line": {"color": "white", "width": 1},
+                    "symbol": ["triangle-up" if luar[i] else "circle" for i in idx]},
+            hovertext=[f"{rows[i]['kode_indikator']} · {pendek(rows[i]['uraian_indikator'])}"
+                       f"<br>Capaian: {fmt.persen(rows[i]['capaian'])}<br>Serapan: "
+                       f"{fmt.persen(rows[i]['serapan_program'])}<br>IE: "
+                       f"{fmt.angka(rows[i]['ie'], 3)}"
+                       + ("<br>di luar skala: digambar di tepi grafik" if luar[i] else "")
+                       for i in idx], hoverinfo="text"))
     garis = {"color": "#78909C", "width": 1.5, "dash": "dot"}
     fig.add_vline(x=gx, line=garis, annotation={"text": nama_x, "font": {"size": 14}},
                   annotation_position="bottom right")
@@ -263,3 +275,39 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str | None = None, *, batas: str 
     fig.update_yaxes(range=[y0, y1], ticksuffix=" %")
     return tata_letak(fig, judul, x="Serapan anggaran terkait (%)",
                       y="Capaian kinerja (%)", tinggi=600)
+
+
+def label_tanpa_tumpang(xs: list[float], ys: list[float], teks: list[str],
+                        rx: tuple[float, float], ry: tuple[float, float], *,
+                        luar: list[bool] | None = None, skor: list[float] | None = None,
+                        maks: int = LABEL_MAKS) -> dict[int, str]:
+    """Which dots of a scatter get a printed label, and where (plotly textposition), so that
+    no two labels overlap: dots outside the scale first, then the highest `skor` (the
+    extremes), each put right of its dot, else left, else left out (its label stays on
+    hover). Boxes are estimated in pixels of a plot of about LEBAR_PLOT × TINGGI_PLOT."""
+    n = len(xs)
+    luar = luar or [False] * n
+    skor = skor or [0.0] * n
+    sx = LEBAR_PLOT / ((rx[1] - rx[0]) or 1.0)
+    sy = TINGGI_PLOT / ((ry[1] - ry[0]) or 1.0)
+    kotak: list[tuple[float, float, float, float]] = []
+    titik = [((x - rx[0]) * sx, (y - ry[0]) * sy) for x, y in zip(xs, ys)]
+    pilih: dict[int, str] = {}
+    for i in sorted(range(n), key=lambda i: (not luar[i], -skor[i], i)):
+        if len(pilih) >= maks:
+            break
+        cx, cy = titik[i]
+        lebar, tinggi = 8.5 * len(teks[i]) + 4, 20.0
+        for pos, kiri in (("middle right", cx + 10), ("middle left", cx - 10 - lebar)):
+            k = (kiri, cy - tinggi / 2, kiri + lebar, cy + tinggi / 2)
+            bentrok = any(k[0] < b[2] and b[0] < k[2] and k[1] < b[3] and b[1] < k[3]
+                          for b in kotak)
+            # nor over another dot (radius ~7 px)
+            bentrok = bentrok or any(
+                j != i and k[0] - 7 < titik[j][0] < k[2] + 7 and k[1] - 7 < titik[j][1] < k[3] + 7
+                for j in range(n))
+            if not bentrok:
+                kotak.append(k)
+                pilih[i] = pos
+                break
+    return pilih

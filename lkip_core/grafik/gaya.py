@@ -5,6 +5,8 @@ predikat everywhere (pages, the briefing deck and the PDF use the same figures).
 from __future__ import annotations
 
 import math
+import re
+import statistics
 import textwrap
 from collections.abc import Sequence
 
@@ -30,6 +32,50 @@ TANPA_CAPAIAN = "Tanpa capaian"
 
 FONT = 16  # body text; titles larger, tick labels never below 14
 FONT_KECIL = 14
+PENCILAN = 150.0  # a capaian or serapan above this (and far from the rest) is an outlier
+TANDA_PENCILAN = " ▸"  # after the value of a bar drawn to the axis end (the real value beyond)
+
+# Plotly's own words (toolbar, date axes) in Indonesian: the config's `locale` with a
+# dictionary of the strings the reduced toolbar and the axes show.
+LOKAL_ID = {
+    "dictionary": {
+        "Download plot as a PNG": "Unduh grafik sebagai PNG",
+        "Download plot": "Unduh grafik",
+        "Autoscale": "Skala otomatis", "Reset axes": "Kembalikan sumbu",
+        "Zoom in": "Perbesar", "Zoom out": "Perkecil", "Pan": "Geser", "Zoom": "Zum",
+        "Double-click to zoom back out": "Klik dua kali untuk memperkecil lagi",
+        "Taking snapshot - this may take a few seconds":
+            "Membuat gambar — mungkin perlu beberapa detik",
+        "Snapshot succeeded": "Gambar berhasil dibuat",
+        "Sorry, there was a problem downloading your snapshot!":
+            "Maaf, gambar grafik gagal diunduh.",
+    },
+    "format": {
+        "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+        "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
+        "months": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                   "September", "Oktober", "November", "Desember"],
+        "shortMonths": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
+                        "Nov", "Des"],
+        "date": "%d/%m/%Y", "decimal": ",", "thousands": ".",
+    },
+}
+
+
+def nama_berkas(judul: str, awalan: str = "grafik") -> str:
+    """An Indonesian file name for a chart's PNG from its title: "grafik_capaian_per_sasaran"."""
+    kata = re.sub(r"[^0-9a-z]+", "_", str(judul).lower()).strip("_")
+    return f"{awalan}_{kata}"[:80].rstrip("_") if kata else awalan
+
+
+def konfigurasi(judul: str = "grafik") -> dict:
+    """The one plotly config of every page chart: Indonesian locale and separators, the
+    toolbar reduced to "Unduh grafik sebagai PNG" saving under an Indonesian file name."""
+    return {
+        "locale": "id", "locales": {"id": LOKAL_ID}, "displaylogo": False,
+        "modeBarButtons": [["toImage"]], "scrollZoom": False,
+        "toImageButtonOptions": {"format": "png", "filename": nama_berkas(judul), "scale": 2},
+    }
 
 
 def kosong(x: object) -> bool:
@@ -172,3 +218,37 @@ def kosongkan(judul: str, pesan: str = "Belum ada data untuk ditampilkan") -> go
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return tata_letak(fig, judul, tinggi=300, legenda=False)
+
+
+def sumbu_pencilan(nilai: Sequence[object], minimum: float, ruang: float = 1.18
+                   ) -> tuple[float, float | None]:
+    """The upper end of a percentage axis sized to the data, and the outlier threshold (None
+    when there is no outlier). An outlier is above `PENCILAN` and above Q3 + 1.5 × IQR of the
+    values: it is drawn at the axis end and marked (`jepit`, `TANDA_PENCILAN`) instead of
+    stretching the axis until every other bar is a sliver."""
+    ada = sorted(float(v) for v in nilai if not kosong(v))
+    if not ada:
+        return minimum, None
+    batas = PENCILAN
+    if len(ada) >= 4:
+        q1, _, q3 = statistics.quantiles(ada, n=4, method="inclusive")
+        batas = max(PENCILAN, q3 + 1.5 * (q3 - q1))
+    biasa = [v for v in ada if v <= batas]
+    atas = max(minimum, (max(biasa) if biasa else minimum) * ruang)
+    return atas, (batas if len(biasa) < len(ada) else None)
+
+
+def pencilan(v: object, batas: float | None) -> bool:
+    return batas is not None and not kosong(v) and float(v) > batas
+
+
+def jepit(v: object, atas: float, batas: float | None) -> float | None:
+    """The length to draw: an outlier stops at the axis end (its label keeps the real value)."""
+    if kosong(v):
+        return None
+    return atas if pencilan(v, batas) else float(v)
+
+
+def persen_tanda(v: object, batas: float | None) -> str:
+    """A bar's label: the real value, with ▸ when the bar was cut at the axis end."""
+    return fmt.persen(v) + (TANDA_PENCILAN if pencilan(v, batas) else "")

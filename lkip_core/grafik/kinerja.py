@@ -20,9 +20,13 @@ from .gaya import (
     baris,
     batasi,
     bungkus,
+    jepit,
     kosong,
     kosongkan,
     nilai,
+    pencilan,
+    persen_tanda,
+    sumbu_pencilan,
     tata_letak,
     teks_batang,
     urutan_predikat,
@@ -33,20 +37,30 @@ Skala = Sequence[tuple[float, str]] | None
 KOLOM_INDIKATOR = ("kode_indikator", "uraian_indikator", "satuan", "target", "realisasi",
                    "capaian", "predikat", "alasan")
 KOLOM_RENSTRA = ("kode_indikator", "uraian_indikator", "satuan", "tahun", "capaian_renstra",
-                 "realisasi_sd_kini", "target_akhir_renstra", "tahun_akhir_renstra")
+                 "realisasi_sd_kini", "target_akhir_renstra", "tahun_akhir_renstra",
+                 "polaritas", "metode_negatif")
+BARIS_LABEL = 4  # lines of an indicator's name on an axis: wrapped, not cut, in a half column
+RUMUS_NEGATIF = {"selisih": "(2 × target − realisasi) / target × 100",
+                 "rasio": "target / realisasi × 100"}
 
 
 def _label_indikator(r: dict) -> str:
-    return f"<b>{r['kode_indikator']}</b> · {bungkus(r['uraian_indikator'], 42, 3)}"
+    # The code on its own line and the name wrapped narrow: the label fits the half-width
+    # columns of the leadership page at 1280 px, where one long line was cut at the left.
+    return f"<b>{r['kode_indikator']}</b><br>{bungkus(r['uraian_indikator'], 34, BARIS_LABEL)}"
 
 
-def _tinggi(n: int, per: int = 78, dasar: int = 190) -> int:
+def _tinggi(n: int, per: int = 92, dasar: int = 190) -> int:
     return dasar + per * max(n, 1)
 
 
-def _sumbu_persen(nilai_maks: float | None, minimum: float = 110) -> list[float]:
-    atas = max(minimum, (nilai_maks or 0) * 1.18)
-    return [0, atas]
+def _penanda_pencilan(fig: go.Figure, label: list[str], atas: float) -> None:
+    """A marker at the axis end for the bars cut there, named in the legend."""
+    if label:
+        fig.add_trace(go.Scatter(
+            name="Di luar skala (nilai pada label)", y=label, x=[atas] * len(label),
+            mode="markers", marker={"symbol": "triangle-right", "size": 16, "color": GELAP},
+            cliponaxis=False, hoverinfo="skip"))
 
 
 def capaian_sasaran(df: pd.DataFrame, judul: str | None = None, skala: Skala = None
@@ -69,6 +83,7 @@ def capaian_sasaran(df: pd.DataFrame, judul: str | None = None, skala: Skala = N
         marker={"color": "#ECEFF1", "line": {"color": "#B0BEC5", "width": 1}}, width=0.8,
         hoverinfo="skip"))
     ada = [r for r in rows if not kosong(r["capaian"])]
+    atas, batas = sumbu_pencilan([r["capaian"] for r in ada], 120)
     for pred in [*urutan_predikat(skala), *sorted({r["predikat"] for r in ada}
                                                  - set(urutan_predikat(skala)))]:
         bagian = [r for r in ada if r["predikat"] == pred]
@@ -76,9 +91,9 @@ def capaian_sasaran(df: pd.DataFrame, judul: str | None = None, skala: Skala = N
             continue
         fig.add_trace(go.Bar(
             name=pred, y=[_label_indikator(r) for r in bagian],
-            x=[r["capaian"] for r in bagian], orientation="h", width=0.45,
+            x=[jepit(r["capaian"], atas, batas) for r in bagian], orientation="h", width=0.45,
             marker={"color": warna_predikat(pred, skala)},
-            text=[fmt.persen(r["capaian"]) for r in bagian],
+            text=[persen_tanda(r["capaian"], batas) for r in bagian],
             **teks_batang(warna_predikat(pred, skala)),
             hovertext=[
                 f"{r['uraian_indikator']}<br>Target: {nilai(r['target'], r['satuan'])}"
@@ -93,10 +108,11 @@ def capaian_sasaran(df: pd.DataFrame, judul: str | None = None, skala: Skala = N
             text=[f"  — {r['alasan'] or 'capaian belum ada'}" for r in tanpa],
             textposition="middle right", textfont={"size": 15, "color": GELAP},
             hoverinfo="skip"))
-    maks = max((r["capaian"] for r in ada), default=None)
+    _penanda_pencilan(fig, [_label_indikator(r) for r in ada if pencilan(r["capaian"], batas)],
+                      atas)
     fig.add_vline(x=100, layer="below", line={"color": GELAP, "width": 2, "dash": "dash"})
     fig.update_layout(barmode="overlay", bargap=0.25)
-    fig.update_xaxes(range=_sumbu_persen(maks, 120), ticksuffix=" %")
+    fig.update_xaxes(range=[0, atas], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=label)
     return tata_letak(fig, judul, x="Capaian terhadap target (%)", tinggi=_tinggi(len(rows)))
 
@@ -141,7 +157,12 @@ def progres_renstra(df: pd.DataFrame, judul: str | None = None, *, maks: int | N
                     ) -> go.Figure:
     """Progress of each indicator to its Renstra end target (horizontal bars, % of the end
     target, the polarity rule applied). `df`: rows of `tabel_capaian`; indicators without an
-    end target are left out; beyond `maks` only the furthest from their target are drawn."""
+    end target are left out; beyond `maks` only the furthest from their target are drawn.
+
+    A negatif indicator (fewer is better) is computed with its negatif formula (domain.md:
+    `(2T − R) / T × 100` or `T / R × 100`, in `tabel_capaian`), drawn hatched, labelled
+    "negatif" and its formula named in the legend and the hover: 130 % there means the count
+    is well under its ceiling, not that more was done."""
     judul = judul or "Capaian terhadap target akhir Renstra"
     rows = [r for r in baris(df, KOLOM_RENSTRA) if not kosong(r["capaian_renstra"])]
     if not rows:
@@ -149,24 +170,51 @@ def progres_renstra(df: pd.DataFrame, judul: str | None = None, *, maks: int | N
     rows, catatan = batasi(rows, "capaian_renstra", maks)
     judul += catatan
     label = [_label_indikator(r) for r in rows]
-    akhir = [f" {int(r['tahun_akhir_renstra'])}" if not kosong(r["tahun_akhir_renstra"]) else ""
-             for r in rows]
-    fig = go.Figure(go.Bar(
-        name="Capaian Renstra", y=label, x=[r["capaian_renstra"] for r in rows],
-        orientation="h", marker={"color": BIRU}, width=0.6,
-        text=[fmt.persen(r["capaian_renstra"]) for r in rows], **teks_batang(BIRU),
-        hovertext=[f"{r['uraian_indikator']}<br>Realisasi s.d. {int(r['tahun'])}: "
-                   f"{nilai(r['realisasi_sd_kini'], r['satuan'])}<br>Target akhir Renstra{a}: "
-                   f"{nilai(r['target_akhir_renstra'], r['satuan'])}"
-                   for r, a in zip(rows, akhir)], hoverinfo="text"))
+    atas, batas = sumbu_pencilan([r["capaian_renstra"] for r in rows], 115)
+    fig = go.Figure()
+    for negatif in (False, True):
+        bagian = [(lbl, r) for lbl, r in zip(label, rows)
+                  if (r.get("polaritas") == "negatif") == negatif]
+        if not bagian:
+            continue
+        if negatif:
+            rumus = sorted({RUMUS_NEGATIF.get(r.get("metode_negatif"), RUMUS_NEGATIF["selisih"])
+                            for _, r in bagian})
+            nama = "Indikator negatif (makin kecil makin baik)<br>rumus " + "; ".join(rumus)
+        else:
+            nama = "Indikator positif: realisasi / target akhir × 100"
+        teks = [persen_tanda(r["capaian_renstra"], batas) + (" · negatif" if negatif else "")
+                for _, r in bagian]
+        hover = []
+        for _, r in bagian:
+            akhir = ("" if kosong(r["tahun_akhir_renstra"])
+                     else f" {int(r['tahun_akhir_renstra'])}")
+            h = (f"{r['uraian_indikator']}<br>Realisasi s.d. {int(r['tahun'])}: "
+                 f"{nilai(r['realisasi_sd_kini'], r['satuan'])}<br>Target akhir Renstra{akhir}: "
+                 f"{nilai(r['target_akhir_renstra'], r['satuan'])}<br>Capaian: "
+                 f"{fmt.persen(r['capaian_renstra'])}")
+            if negatif:
+                h += (" (indikator negatif, rumus "
+                      f"{RUMUS_NEGATIF.get(r.get('metode_negatif'), RUMUS_NEGATIF['selisih'])})")
+            hover.append(h)
+        fig.add_trace(go.Bar(
+            name=nama, y=[lbl for lbl, _ in bagian],
+            x=[jepit(r["capaian_renstra"], atas, batas) for _, r in bagian],
+            orientation="h", width=0.6, text=teks,
+            marker={"color": BIRU, "pattern": {"shape": "/" if negatif else "",
+                                               "fgcolor": "white", "solidity": 0.3}},
+            **teks_batang(BIRU), hovertext=hover, hoverinfo="text"))
+    _penanda_pencilan(fig, [lbl for lbl, r in zip(label, rows)
+                            if pencilan(r["capaian_renstra"], batas)], atas)
     fig.add_vline(x=100, layer="below", line={"color": GELAP, "width": 2, "dash": "dash"},
                   annotation={"text": "Target akhir", "font": {"size": 14}},
                   annotation_position="top")
-    fig.update_xaxes(range=_sumbu_persen(max(r["capaian_renstra"] for r in rows), 115),
-                     ticksuffix=" %")
+    fig.update_layout(barmode="overlay", legend={"traceorder": "normal"})
+    fig.update_xaxes(range=[0, atas], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=label)
-    return tata_letak(fig, judul, x="Realisasi s.d. tahun ini terhadap target akhir (%)",
-                      tinggi=_tinggi(len(rows), 60), legenda=False)
+    ada_negatif = any(r.get("polaritas") == "negatif" for r in rows)
+    return tata_letak(fig, judul, x="Capaian terhadap target akhir Renstra (%)",
+                      tinggi=_tinggi(len(rows), 80) + (40 if ada_negatif else 0))
 
 
 def distribusi_predikat(dist: pd.DataFrame, judul: str | None = None, skala: Skala = None, *,
@@ -185,14 +233,16 @@ def distribusi_predikat(dist: pd.DataFrame, judul: str | None = None, skala: Ska
             marker={"colors": warna}, textinfo="label+value", textfont={"size": 16},
             hovertemplate="%{label}: %{value} indikator (%{percent})<extra></extra>"))
         return tata_letak(fig, judul, tinggi=460)
+    # Horizontal: the predikat names stand on their own lines on the left, whatever the width
+    # of the column (side by side under the x axis they ran together: "SedangRendah").
     fig = go.Figure(go.Bar(
-        name="Jumlah indikator", x=[bungkus(p, 8, 2) for p in pred], y=jumlah,
+        name="Jumlah indikator", y=pred, x=jumlah, orientation="h", width=0.65,
         marker={"color": warna}, text=jumlah,
         textposition="outside", textfont={"size": 18}, cliponaxis=False,
-        hovertemplate="%{x}: %{y} indikator<extra></extra>"))
-    fig.update_yaxes(rangemode="tozero", range=[0, max(jumlah) * 1.2 + 1], dtick=None)
-    fig.update_xaxes(tickangle=0)  # labels are already wrapped; rotated they are hard to read
-    return tata_letak(fig, judul, x="Predikat", y="Jumlah indikator", tinggi=440,
+        hovertemplate="%{y}: %{x} indikator<extra></extra>"))
+    fig.update_xaxes(rangemode="tozero", range=[0, max(jumlah) * 1.25 + 1], tickformat=",d")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=pred)
+    return tata_letak(fig, judul, x="Jumlah indikator", tinggi=150 + 52 * len(pred),
                       legenda=False)
 
 
@@ -206,7 +256,8 @@ def capaian_unit(per_unit: pd.DataFrame, judul: str | None = None, skala: Skala 
         return kosongkan(judul)
     rows, catatan = batasi(per_unit.to_dict("records"), "capaian", maks)
     judul += catatan
-    label = [bungkus(r["nama_unit"] or r["kode_unit"], 32, 2) for r in rows]
+    label = [bungkus(r["nama_unit"] or r["kode_unit"], 30, 3) for r in rows]
+    atas, batas = sumbu_pencilan([r["capaian"] for r in rows], 115)
     fig = go.Figure()
     ada = [(lbl, r) for lbl, r in zip(label, rows) if not kosong(r["capaian"])]
     for pred in [*urutan_predikat(skala), *sorted({r["predikat"] for _, r in ada}
@@ -215,9 +266,10 @@ def capaian_unit(per_unit: pd.DataFrame, judul: str | None = None, skala: Skala 
         if not bagian:
             continue
         fig.add_trace(go.Bar(
-            name=pred, y=[lbl for lbl, _ in bagian], x=[r["capaian"] for _, r in bagian],
+            name=pred, y=[lbl for lbl, _ in bagian],
+            x=[jepit(r["capaian"], atas, batas) for _, r in bagian],
             orientation="h", width=0.6, marker={"color": warna_predikat(pred, skala)},
-            text=[fmt.persen(r["capaian"]) for _, r in bagian],
+            text=[persen_tanda(r["capaian"], batas) for _, r in bagian],
             **teks_batang(warna_predikat(pred, skala)),
             hovertext=[f"{r['nama_unit']}<br>Rata-rata capaian: {fmt.persen(r['capaian'])}"
                        f"<br>Indikator: {r['indikator']} (tanpa capaian: {r['tanpa_capaian']})"
@@ -230,10 +282,11 @@ def capaian_unit(per_unit: pd.DataFrame, judul: str | None = None, skala: Skala 
             text=[f"  — belum ada capaian ({r['indikator']} indikator)" for _, r in tanpa],
             textposition="middle right", textfont={"size": 15, "color": GELAP},
             hoverinfo="skip"))
-    maks = max((r["capaian"] for r in rows if not kosong(r["capaian"])), default=None)
+    _penanda_pencilan(fig, [lbl for lbl, r in zip(label, rows) if pencilan(r["capaian"], batas)],
+                      atas)
     fig.add_vline(x=100, layer="below", line={"color": GELAP, "width": 2, "dash": "dash"})
     fig.update_layout(barmode="overlay")
-    fig.update_xaxes(range=_sumbu_persen(maks, 115), ticksuffix=" %")
+    fig.update_xaxes(range=[0, atas], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=label)
     return tata_letak(fig, judul, x="Rata-rata capaian indikator (%)",
-                      tinggi=_tinggi(len(rows), 52))
+                      tinggi=_tinggi(len(rows), 62))

@@ -15,7 +15,22 @@ import plotly.graph_objects as go
 
 from .. import fmt
 from . import anggaran as _anggaran
-from .gaya import ABU, FONT_KECIL, GELAP, bungkus, kosong, kosongkan, tata_letak, warna_predikat
+from .gaya import (
+    ABU,
+    FONT,
+    FONT_KECIL,
+    GELAP,
+    KUNING,
+    bungkus,
+    jepit,
+    kosong,
+    kosongkan,
+    pencilan,
+    persen_tanda,
+    sumbu_pencilan,
+    tata_letak,
+    warna_predikat,
+)
 from .kinerja import capaian_sasaran
 
 PERBESAR = 1.45  # type and bar height on the projector
@@ -30,27 +45,39 @@ def capaian_per_sasaran(df: pd.DataFrame, skala: Sequence[tuple[float, str]] | N
     if df.empty:
         return kosongkan(judul)
     rows = df.to_dict("records")
-    label = [f"<b>{r['kode_sasaran']}</b> · {bungkus(r['uraian_sasaran'], 48, 3)}" for r in rows]
+    label = [f"<b>{r['kode_sasaran']}</b><br>{bungkus(r['uraian_sasaran'], 34, 4)}"
+             for r in rows]
     x = [None if kosong(r["capaian"]) else float(r["capaian"]) for r in rows]
-    teks = [fmt.persen(v) if v is not None else "belum ada capaian" for v in x]
+    atas, batas = sumbu_pencilan(x, 120, 1.1)
+    teks = [persen_tanda(v, batas) if v is not None else "belum ada capaian" for v in x]
+    warna = [warna_predikat(r["predikat"], skala) if v is not None else ABU
+             for v, r in zip(x, rows)]
     hover = [f"{r['uraian_sasaran']}<br>{fmt.persen(v)} · {r['predikat'] or 'tanpa predikat'}"
              f"<br>{r['indikator']} indikator"
              + (f", {r['tanpa_capaian']} tanpa capaian" if r["tanpa_capaian"] else "")
              for v, r in zip(x, rows)]
+    # The value inside the end of its bar (outside only for a short bar): written after the
+    # bar it was cut at the chart's edge on the projector ("111,85 %").
     fig = go.Figure(go.Bar(
-        y=label, x=[0 if v is None else v for v in x], orientation="h", width=0.6,
-        marker={"color": [warna_predikat(r["predikat"], skala) if v is not None else ABU
-                          for v, r in zip(x, rows)]},
-        text=teks, textposition="outside", textfont={"size": 16}, cliponaxis=False,
+        y=label, x=[0 if v is None else jepit(v, atas, batas) for v in x], orientation="h",
+        width=0.6, marker={"color": warna}, text=teks, textposition="auto",
+        insidetextanchor="end", constraintext="none", cliponaxis=False, textfont={"size": FONT},
+        insidetextfont={"size": FONT, "color": ["#212121" if w in (KUNING, ABU) else "white"
+                                                for w in warna]},
+        outsidetextfont={"size": FONT, "color": "#212121"},
         hovertext=hover, hoverinfo="text"))
     fig.add_vline(x=100, line={"color": GELAP, "width": 2, "dash": "dash"},
                   annotation={"text": "Target 100 %", "font": {"size": 14}},
                   annotation_position="top")
-    maks = max([v for v in x if v is not None], default=100)
-    fig.update_xaxes(range=[0, max(130, maks * 1.3)], ticksuffix=" %")
+    if batas is not None:
+        fig.add_trace(go.Scatter(
+            y=[lbl for lbl, v in zip(label, x) if pencilan(v, batas)],
+            x=[atas] * sum(pencilan(v, batas) for v in x), mode="markers", cliponaxis=False,
+            marker={"symbol": "triangle-right", "size": 16, "color": GELAP}, hoverinfo="skip"))
+    fig.update_xaxes(range=[0, atas], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=label)
     return tata_letak(fig, judul, x="Rata-rata capaian indikator (%)",
-                      tinggi=170 + 80 * len(rows), legenda=False)
+                      tinggi=170 + 92 * len(rows), legenda=False)
 
 
 def serapan_unit(per_unit: pd.DataFrame, serapan_total: float | None,
@@ -84,9 +111,10 @@ def perbesar(fig: go.Figure, faktor: float = PERBESAR) -> go.Figure:
     for anotasi in fig.layout.annotations:
         anotasi.font.size = _kali(anotasi.font.size or 14, faktor)
     for trace in fig.data:
-        tf = getattr(trace, "textfont", None)
-        if tf is not None and tf.size is not None:
-            tf.size = _kali(tf.size, faktor)
+        for nama in ("textfont", "insidetextfont", "outsidetextfont"):
+            tf = getattr(trace, nama, None)
+            if tf is not None and isinstance(tf.size, int | float):
+                tf.size = _kali(tf.size, faktor)
     # Plotly shrinks a label to fit inside its bar; on a projector it must stay large.
     fig.update_layout(uniformtext={"minsize": _kali(FONT_KECIL, faktor), "mode": "show"})
     return fig
