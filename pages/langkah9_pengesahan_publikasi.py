@@ -9,6 +9,7 @@ from lkip_core import fmt, naskah
 from lkip_core.lampiran import arsip
 from lkip_core.naskah import pengesahan, tampil
 from pages import _bersama as ui
+from pages import _dialog
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -41,17 +42,37 @@ if berlaku is not None:
                        type="primary", icon=":material/picture_as_pdf:")
 
 
+# Steps that undo a finished chain, asked about in a dialog: title, question, confirm button.
+TANYA = {"buka": (
+    "Buka kunci tahun ini?",
+    lambda c: (f"Naskah LKIP {tahun} yang sudah disahkan kembali menjadi **draf**: data tahun "
+               f"itu bisa diubah lagi dan verifikasi, persetujuan dan pengesahan harus diulang. "
+               f"Alasan: *{fmt.aman_md(c)}*"),
+    "Ya, buka kunci")}
+
+
 def _langkah(aksi: str, label: str, wajib_catatan: bool = False, tipe: str = "secondary"):
     """A step the signed-in account may take: a note and a button."""
     catatan = st.text_input(f"Catatan ({'wajib' if wajib_catatan else 'boleh kosong'})",
                             key=f"ps_catatan_{aksi}")
-    if st.button(label, key=f"ps_{aksi}", type=tipe):
-        s = naskah.jalankan(ui.con(), tahun, aksi, oleh=saya, catatan=catatan,
-                            sha256=r.pdf[1] if r.pdf else None)
-        st.session_state["ps_pesan"] = (f"Naskah LKIP {tahun} {pengesahan.LABEL_AKSI[aksi]}; "
-                                        f"status sekarang {s.status}.")
-        st.session_state.pop("ps_calon", None)
-        st.rerun()
+    if aksi in TANYA:  # undoes a finished chain: asked first, done after "Ya"
+        if st.button(label + " …", key=f"ps_{aksi}", type=tipe):
+            if wajib_catatan and not catatan.strip():
+                st.error("Isi alasannya di kolom catatan di atas; alasan dicatat di log audit.")
+            else:
+                _dialog.tanya(f"ps_{aksi}", catatan)
+        judul, teks, ya = TANYA[aksi]
+        catatan = _dialog.dijawab(f"ps_{aksi}", judul, teks, ya=ya)
+        if catatan is None:
+            return
+    elif not st.button(label, key=f"ps_{aksi}", type=tipe):
+        return
+    s = naskah.jalankan(ui.con(), tahun, aksi, oleh=saya, catatan=catatan,
+                        sha256=r.pdf[1] if r.pdf else None)
+    st.session_state["ps_pesan"] = (f"Naskah LKIP {tahun} {pengesahan.LABEL_AKSI[aksi]}; "
+                                    f"status sekarang {s.status}.")
+    st.session_state.pop("ps_calon", None)
+    st.rerun()
 
 
 if pesan := st.session_state.pop("ps_pesan", None):
