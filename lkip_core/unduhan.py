@@ -7,12 +7,23 @@ Every workbook the project writes is opened with `buku_kerja`: text a unit typed
 permasalahan of `=HYPERLINK("http://…","klik")`, a rejected value) must come back as text,
 never as a live formula or link (issue 10 item 8). Only our own totals are formulas, written
 on purpose with `write_formula`.
+
+Numbers print the Indonesian way (1.234.567,89) wherever the file is opened: a plain `#,##0.00`
+follows the reader's regional settings (LibreOffice on an English machine shows 1,234,567.89),
+so `buku_kerja(..., indonesia=True)` prefixes every numeric code with the locale tag `[$-421]`
+(Bahasa Indonesia) just before the file is written. LibreOffice then uses Indonesian separators
+on any machine. Excel keeps the separators of the reader's Windows settings whatever the tag
+says (it reads the tag for date names only), so in Excel the tag does no harm and no good; a
+number written as text would print right everywhere but could not be summed, so numbers stay
+numbers.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import re
+from collections.abc import Callable
 
 import pandas as pd
 import xlsxwriter
@@ -20,16 +31,56 @@ import xlsxwriter
 # xlsxwriter's `write()` turns "=…" into a formula, "http://…" into a link and "1e5" into a
 # number unless told otherwise; these cannot be switched back on through `buku_kerja`.
 _AMAN = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+LOKAL_ID = "[$-421]"  # Windows LCID 0x0421: Bahasa Indonesia
+_KODE_ANGKA = re.compile(r"[0#]")
 
 
-def buku_kerja(buf, **opsi) -> xlsxwriter.Workbook:
+class Buku(xlsxwriter.Workbook):
+    """An xlsxwriter Workbook that runs `sebelum_tutup` hooks (each `f(workbook)`) when closed:
+    a writer that adds sheets in another module's workbook can still mark cells of sheets
+    written after its own (the correction workbook marks cells of `kinerja`). `indonesia`:
+    tag every numeric format Indonesian after the hooks ran (`format_indonesia`)."""
+
+    def __init__(self, *args, indonesia: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sebelum_tutup: list[Callable[[Buku], None]] = []
+        self.indonesia = indonesia
+
+    def close(self):
+        hooks, self.sebelum_tutup = self.sebelum_tutup, []
+        for f in hooks:
+            f(self)
+        if self.indonesia:
+            format_indonesia(self)
+        return super().close()
+
+
+def kode_indonesia(kode: str) -> str:
+    """`#,##0.00` → `[$-421]#,##0.00`; codes without digits (dates, text) and codes that
+    already name a locale are left alone."""
+    if not isinstance(kode, str) or "[$" in kode or not _KODE_ANGKA.search(kode):
+        return kode
+    if re.search(r"[dmyhs]", re.sub(r'"[^"]*"', "", kode), re.IGNORECASE):
+        return kode  # a date or time code
+    return LOKAL_ID + kode
+
+
+def format_indonesia(wb: xlsxwriter.Workbook) -> None:
+    """Every numeric number format of `wb` tagged Indonesian (see the module's docstring)."""
+    for f in wb.formats:
+        if isinstance(f.num_format, str):
+            f.set_num_format(kode_indonesia(f.num_format))
+
+
+def buku_kerja(buf, *, indonesia: bool = False, **opsi) -> Buku:
     """A new xlsxwriter Workbook writing into `buf` (in memory unless `in_memory=False`), with
-    text always kept as text. `opsi`: other xlsxwriter options (constant_memory, …)."""
+    text always kept as text. `indonesia`: numbers print with Indonesian separators in any
+    locale (see above). `opsi`: other xlsxwriter options (constant_memory, …)."""
     ditolak = [k for k in _AMAN if opsi.get(k)]
     if ditolak:
         raise ValueError(f"{', '.join(ditolak)} tidak boleh dinyalakan: teks unggahan harus "
                          "tetap teks")
-    return xlsxwriter.Workbook(buf, {"in_memory": True, **opsi, **_AMAN})
+    return Buku(buf, {"in_memory": True, **opsi, **_AMAN}, indonesia=indonesia)
 
 
 def tulis_sel(ws, r: int, c: int, v, fmt=None) -> None:
@@ -61,7 +112,7 @@ def _nilai(v):
 def tabel_xlsx(lembar: dict[str, pd.DataFrame], judul: str | None = None) -> bytes:
     """Write each frame to its own sheet (sheet names cut to Excel's 31 characters)."""
     buf = io.BytesIO()
-    wb = buku_kerja(buf, remove_timezone=True)
+    wb = buku_kerja(buf, indonesia=True, remove_timezone=True)
     bold = wb.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
                           "valign": "top"})
     title = wb.add_format({"bold": True, "font_size": 12})

@@ -367,9 +367,11 @@ def _pdf(isi: bytes, tmp_path: Path, nama: str) -> Path:
         pytest.skip("LibreOffice/poppler tidak terpasang; `make test` memasangnya")
     src = tmp_path / f"{nama}.xlsx"
     src.write_bytes(isi)
+    # An English machine: the numbers must still print the Indonesian way (issue 14 item 5).
+    env = {**os.environ, "LC_ALL": "en_US.UTF-8", "LANG": "en_US.UTF-8"}
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-                   check=True, capture_output=True, timeout=180)
+                   check=True, capture_output=True, timeout=180, env=env)
     return tmp_path / f"{nama}.pdf"
 
 
@@ -412,3 +414,49 @@ def test_pdf_of_demo_repeats_the_header_on_every_page(demo_db, tmp_path):
         assert "Capaian thd" in teks and "Sasaran Strategis" in teks, f"halaman {n}"
         assert pages[n - 1][0] > pages[n - 1][1]
     assert "NIP." in _teks_halaman(pdf, len(pages))  # the signature closes the last page
+
+
+RIBUAN_ID = re.compile(r"\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b")  # 8.176.559.000, 1.234,50
+RIBUAN_EN = re.compile(r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b")  # 8,176,559,000
+DESIMAL_EN = re.compile(r"(?<![\d.,])\d+\.\d{2}(?![\d.,])")  # 76.42
+
+
+def test_pdf_in_an_english_locale_prints_indonesian_numbers_and_keeps_the_signature(
+        demo_db, tmp_path):
+    """LibreOffice under LC_ALL=en_US: 8.176.559.000 and 76,42, counts in `orang` without
+    decimals, and every signature on a page that also holds the last rows of its table."""
+    from lkip_core import db
+
+    con = db.connect(demo_db, read_only=True)
+    tahun = con.execute("SELECT max(tahun) FROM v_master_tahun").fetchone()[0]
+    isi = buku_lampiran(con, tahun)
+    con.close()
+    pdf = _pdf(isi, tmp_path, "lampiran")
+    halaman = [_teks_halaman(pdf, n) for n in range(1, len(_halaman_pdf(pdf)) + 1)]
+    semua = "\n".join(halaman)
+    assert len(RIBUAN_ID.findall(semua)) > 50
+    assert RIBUAN_EN.findall(semua) == []
+    assert DESIMAL_EN.findall(semua) == []
+    assert re.search(r"\b\d+,\d{2}\b", semua)  # decimals with a comma
+    orang = [ln for ln in semua.splitlines() if re.search(r"\sorang\s", ln)]
+    assert orang and not any(re.search(r"orang\s+[\d.]+,\d", ln) for ln in orang), orang
+    ttd = [h for h in halaman if "NIP." in h]
+    assert len(ttd) == len(LAMPIRAN)
+    for h in ttd:
+        # Table rows on the signature's page: lines carrying at least two numbers.
+        baris = [ln for ln in h.splitlines()
+                 if len(re.findall(r"\d[\d.]*(?:,\d+)?", ln)) >= 2 and "NIP" not in ln
+                 and "Halaman" not in ln]
+        assert len(baris) >= 3, h
+
+
+def test_every_sheet_prints_with_a_readable_font(con_data):
+    """Fit to one page wide shrinks a wide sheet: the 10 pt body must stay at 8 pt or more."""
+    from lkip_core.lampiran import lembar_lampiran
+    from lkip_core.lampiran.bab3 import lembar_bab3
+    from lkip_core.lampiran.data import muat
+    from lkip_core.lampiran.halaman import skala
+
+    data = muat(con_data.cursor(), 2025)
+    for lb in lembar_lampiran(data) + lembar_bab3(data):
+        assert 10 * skala(lb.lebar) >= 8, lb.nama

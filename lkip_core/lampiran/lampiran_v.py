@@ -56,5 +56,6 @@ def tabel_anggaran(data: Data) -> Tabel:
 
 
 def lembar(data: Data) -> Lembar:
-    return Lembar("Lampiran V", judul_blok(data, "V"), [5, 34, 10, 10, *[9.5] * 12],
+    # Narrow TW columns (the values are short) keep the print scale, and the font, up.
+    return Lembar("Lampiran V", judul_blok(data, "V"), [5, 34, 9, 9.5, *[8.5] * 12],
                   [tabel_kinerja(data), tabel_anggaran(data)])

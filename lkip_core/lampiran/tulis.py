@@ -3,6 +3,11 @@
 A4 landscape, one page wide, header rows repeated, panes frozen below the header, multi-level
 merged headers, bordered and wrapped body, locale-neutral number formats, sum rows as SUM
 formulas carrying their computed value, a signature block and "Halaman &P dari &N".
+
+Numbers print the Indonesian way in any program and locale: the codes below are tagged
+`[$-421]` by the safe writer (`unduhan.buku_kerja(indonesia=True)`), and an indicator's
+values are written with its own decimals: a count (`orang`, `dokumen`) whose numbers are whole
+prints `453`, not `453,00`.
 """
 
 from __future__ import annotations
@@ -34,8 +39,12 @@ from .model import (
     kosong,
 )
 
-# Excel's locale-neutral codes: the reader's regional settings show 1.234.567 and 57,28.
-NUM_FORMAT = {RUPIAH: "#,##0", PERSEN: "0.00", ANGKA: "#,##0.00", INDEKS: "0.000", NOMOR: "0"}
+# Excel's codes; the writer tags them Indonesian, so every program shows 1.234.567 and 57,28.
+NUM_FORMAT = {RUPIAH: "#,##0", PERSEN: "#,##0.00", ANGKA: "#,##0.00", INDEKS: "0.000",
+              NOMOR: "0"}
+ANGKA_BULAT = "#,##0"
+# Units whose values are fractions by nature: they keep two decimals even when whole.
+SATUAN_PECAHAN = ("%", "persen", "indeks", "nilai", "skor", "poin", "rasio", "predikat")
 PT_BARIS = 13.0  # height of one text line at 10 pt Arial, in points
 MAKS_RUMUS = 8000  # Excel allows 8192 characters in a formula; keep a margin
 FILL = {PROGRAM: "#E7E6E6", SUBTOTAL: "#F2F2F2", TOTAL: "#D9D9D9", SASARAN: "#F2F2F2"}
@@ -56,19 +65,23 @@ class _Format:
             self._cache[key] = self.wb.add_format(props)
         return self._cache[key]
 
-    def sel(self, jenis_kolom: str, jenis_baris: str, nilai: object, indent: int = 0):
-        kunci = (jenis_kolom, jenis_baris, nilai == KOSONG, indent)
+    def sel(self, jenis_kolom: str, jenis_baris: str, nilai: object, indent: int = 0,
+            bulat: bool = False):
+        bulat = bulat and jenis_kolom == ANGKA
+        kunci = (jenis_kolom, jenis_baris, nilai == KOSONG, indent, bulat)
         f = self._sel.get(kunci)
         if f is None:
-            f = self._sel[kunci] = self._buat_sel(jenis_kolom, jenis_baris, nilai, indent)
+            f = self._sel[kunci] = self._buat_sel(jenis_kolom, jenis_baris, nilai, indent,
+                                                  bulat)
         return f
 
-    def _buat_sel(self, jenis_kolom: str, jenis_baris: str, nilai: object, indent: int):
+    def _buat_sel(self, jenis_kolom: str, jenis_baris: str, nilai: object, indent: int,
+                  bulat: bool):
         p = {"border": 1, "valign": "top", "text_wrap": True}
         if nilai == KOSONG:
             p["align"] = "center"
         elif jenis_kolom in NUM_FORMAT:
-            p["num_format"] = NUM_FORMAT[jenis_kolom]
+            p["num_format"] = ANGKA_BULAT if bulat else NUM_FORMAT[jenis_kolom]
             if jenis_kolom == NOMOR:
                 p["align"] = "center"
         if jenis_baris in TEBAL:
@@ -98,6 +111,20 @@ def _rumus_jumlah(baris_sheet: list[int], kol: int) -> str | None:
         refs = [f"SUM({','.join(refs[k:k + 255])})" for k in range(0, len(refs), 255)]
     rumus = f"=SUM({','.join(refs)})"
     return rumus if len(rumus) <= MAKS_RUMUS else None
+
+
+def angka_bulat(t: Tabel, b: Baris) -> bool:
+    """Whether a row's ANGKA values print without decimals: the row names a satuan that is a
+    count (not %, indeks, nilai …) and every one of its numbers is whole."""
+    satuan = b.nilai.get("satuan")
+    if not isinstance(satuan, str) or not satuan.strip():
+        return False
+    s = satuan.strip().lower()
+    if any(p in s for p in SATUAN_PECAHAN):
+        return False
+    angka = [b.nilai.get(k.kunci) for k in t.kolom if k.jenis == ANGKA]
+    angka = [v for v in angka if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return bool(angka) and all(float(v).is_integer() for v in angka)
 
 
 class _Lembar:
@@ -245,6 +272,7 @@ class _Lembar:
         r = awal + i
         lewati = set()
         tebal = b.jenis in TEBAL
+        bulat = angka_bulat(t, b)
         garis = 1
         if b.gabung:
             ka, kb = (next(n for n, k in enumerate(t.kolom) if k.kunci == x) for x in b.gabung)
@@ -258,7 +286,7 @@ class _Lembar:
                 continue
             v = b.nilai.get(k.kunci)
             v = None if kosong(v) else v
-            f = self.fm.sel(k.jenis, b.jenis, v, b.indent)
+            f = self.fm.sel(k.jenis, b.jenis, v, b.indent, bulat)
             rumus = None
             if k.kunci in b.jumlah and v is not None:
                 rumus = _rumus_jumlah([awal + x for x in b.jumlah[k.kunci]], pos[n][0])
@@ -299,7 +327,7 @@ class _Lembar:
             r0 = max(utama[1], utama[2] - 1)
             # Rather move a whole (short) sasaran group than split its merged cell.
             grup = [a for a, b in self.grup if a < r0 <= b and r0 - a <= 8]
-            tarik_utama = (*grup[:1], r0)
+            tarik_utama = (*self._bawa_seperempat(utama[1], utama[2], halaman), *grup[:1], r0)
         for mulai, badan, akhir_badan, akhir in self.blok[1:]:
             pendek = sum(self.tinggi.get(x, 0.0) for x in range(mulai, akhir + 1)) < halaman / 2
             ujung = akhir if pendek else min(badan + 1, akhir_badan)
@@ -313,6 +341,22 @@ class _Lembar:
             awal = tarik_utama[-1] if tarik_utama else dua_terakhir
             out.append(Ikatan(awal, self.ttd_baris[1], (*tarik_utama, dua_terakhir)))
         return out
+
+    def _bawa_seperempat(self, badan: int, akhir_badan: int, halaman: float) -> list[int]:
+        """Where to break so that the page carrying what follows the main table (the
+        signature, a second table) also carries a quarter page of its last rows, not an
+        orphan pair: the row a quarter page above the table's end, or the start of the group
+        (sasaran, program, kegiatan) it falls in when that is close."""
+        isi, q = 0.0, akhir_badan
+        while q > badan and isi + self.tinggi.get(q, PT_BARIS + 3) < halaman / 4:
+            isi += self.tinggi.get(q, PT_BARIS + 3)
+            q -= 1
+        if q <= badan + 1:
+            return []  # the table is short: moving it all would strand its header
+        awal_grup = {a for a, b in self.grup if a < q <= b} | {
+            ik.awal for ik in self.ikat if ik.awal < q <= ik.akhir}
+        dekat = [a for a in awal_grup if q - a <= 8 and a > badan]
+        return [min(dekat), q] if dekat else [q]
 
     def cetak(self) -> None:
         ws = self.ws
@@ -342,7 +386,7 @@ class _Lembar:
 def tulis_buku(lembar: list[Lembar], data: Data) -> bytes:
     """The workbook of the given sheets, as bytes."""
     buf = io.BytesIO()
-    wb = buku_kerja(buf, default_format_properties={"font_name": "Arial", "font_size": 10})
+    wb = buku_kerja(buf, indonesia=True, default_format_properties={"font_name": "Arial", "font_size": 10})
     wb.set_properties({"title": f"LKIP {data.tahun}", "company": data.instansi,
                        "author": "LKIP Dashboard"})
     fm = _Format(wb)
