@@ -70,7 +70,7 @@ def test_workbook_lists_open_findings_then_the_units_data_as_the_template(data):
     assert (r08["Nilai unit"], r08["Pembanding"], r08["Selisih"]) == (210, 200, 10)
     assert not any("pembulatan" in (t["Pesan"] or "") for t in tabel)
     teks = " ".join(str(r[0]) for r in _lembar(buku, "temuan")[:10] if r[0])
-    assert "Petunjuk koreksi" in teks and "sel berwarna kuning" in teks
+    assert "Petunjuk koreksi" in teks and "sel berwarna kuning" in teks and "jingga" in teks
 
     # the unit's active figures, in the template's own layout (same rows and columns)
     kosong = openpyxl.load_workbook(io.BytesIO(tulis_template(data, "BID1", 2025)))
@@ -139,3 +139,64 @@ def test_unit_without_open_findings_gets_the_note(data):
         tinjau(data, k, "selesai", None, "uji")
     teks = [r[0] for r in _lembar(buku_koreksi(data, 2025, "BID1", oleh="uji"), "temuan") if r[0]]
     assert any(str(t).startswith("Tidak ada temuan terbuka") for t in teks)
+
+
+def test_each_finding_points_to_its_cells_and_they_are_marked(data):
+    """R07 (IK.02 has no TW III) names "Sheet kinerja, sel <Realisasi TW III of IK.02>" and
+    that cell carries the orange mark and a comment quoting the finding; R08 the Target cell."""
+    buku = buku_koreksi(data, 2025, "BID1", oleh="uji")
+    wb = openpyxl.load_workbook(io.BytesIO(buku))
+    ws = wb["kinerja"]
+    judul = [c.value for c in ws[4]]
+    baris = next(r[0].row for r in ws.iter_rows(min_row=5) if r[0].value == "IK.02")
+    tw3 = ws.cell(baris, judul.index("Realisasi TW III") + 1).coordinate
+    target = ws.cell(baris, judul.index("Target") + 1).coordinate
+    tabel = _tabel_temuan(buku)
+    r07 = next(t for t in tabel if t["Aturan"].startswith("R07"))
+    r08 = next(t for t in tabel if t["Aturan"].startswith("R08"))
+    assert r07["Sel yang diperiksa"] == f"Sheet kinerja, sel {tw3}"
+    assert r08["Sel yang diperiksa"] == f"Sheet kinerja, sel {target}"
+    ditandai = {str(rng): cf for rng, cfs in
+                ((r.sqref, r.rules) for r in ws.conditional_formatting) for cf in cfs}
+    for sel, temuan in ((tw3, r07), (target, r08)):
+        assert ditandai[sel].dxf.fill.fgColor.rgb.endswith("F8CBAD") or \
+            ditandai[sel].dxf.fill.bgColor.rgb.endswith("F8CBAD")
+        assert temuan["Pesan"] in ws[sel].comment.text
+    # Every address in the list is a marked cell with a comment, on the sheet it names.
+    for t in tabel:
+        if t["Sel yang diperiksa"].startswith("Sheet "):
+            nama, sel = t["Sel yang diperiksa"][6:].split(", sel ")
+            for s in sel.split(", "):
+                assert wb[nama][s].comment is not None, (t, s)
+        else:
+            assert t["Aturan"][:3] in ("R09", "R10", "R14"), t
+
+
+def test_correction_workbook_prints_on_a4_with_indonesian_numbers(data, tmp_path):
+    """LibreOffice, LC_ALL=en_US: rupiah as 1.234.567 (no ".00"), decimals with a comma,
+    the status line whole ("Keadaan data", not cut), every page A4 landscape."""
+    import os
+    import re
+    import shutil
+    import subprocess
+
+    if not (shutil.which("soffice") and shutil.which("pdftotext")):
+        pytest.skip("LibreOffice/poppler tidak terpasang")
+    src = tmp_path / "koreksi.xlsx"
+    src.write_bytes(buku_koreksi(data, 2025, "BID1", oleh="uji"))
+    env = {**os.environ, "LC_ALL": "en_US.UTF-8", "LANG": "en_US.UTF-8"}
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=180, env=env)
+    pdf = tmp_path / "koreksi.pdf"
+    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+", info)
+    assert "Keadaan data per" in teks
+    assert re.search(r"\b\d{1,3}(?:\.\d{3})+\b", teks)  # 1.500.000
+    assert not re.search(r"\b\d{1,3}(?:,\d{3})+\b", teks)  # 1,500,000
+    assert not re.search(r"\b\d+\.00\b", teks)  # Rupiah with ".00"
+    assert "57,28" in teks and "57.28" not in teks  # IK.01's capaian in the kinerja sheet
+    assert "Sheet kinerja, sel" in teks
