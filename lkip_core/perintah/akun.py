@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import sys
 
-import pandas as pd
-
-from lkip_core.perintah.cli import arg, command, emit_json, open_db, say
-
-from .. import akun
-from ..errors import InputRefused
+from lkip_core.errors import InputRefused
+from lkip_core.perintah.daftar import arg, command, emit_json, open_db, say
 
 AKSI_PENGGUNA = ("tambah", "daftar", "nonaktifkan", "sandi")
 _BUTUH_NAMA = ("tambah", "nonaktifkan", "sandi")
@@ -41,6 +37,8 @@ def _periksa_kombinasi(args) -> None:
     if args.aksi == "daftar" and args.nama:
         raise InputRefused("`pengguna daftar` tidak menerima NAMA.")
     if args.aksi == "tambah" and not args.peran:
+        from lkip_core import akun
+
         raise InputRefused("`pengguna tambah` membutuhkan --peran "
                            f"({'|'.join(akun.PERAN)}).")
     if args.aksi != "tambah":
@@ -54,6 +52,8 @@ def _periksa_kombinasi(args) -> None:
 
 
 def _daftar(con, as_json: bool) -> None:
+    from lkip_core import akun
+
     df = akun.daftar(con)
     rows = [{"nama": r.nama_pengguna, "peran": r.peran, "unit": r.kode_unit,
              "aktif": bool(r.aktif), "nama_lengkap": r.nama_lengkap, "nip": r.nip,
@@ -84,6 +84,8 @@ def _daftar(con, as_json: bool) -> None:
     arg("--json", action="store_true", help="keluaran JSON (daftar)"),
 )
 def _pengguna(args) -> int:
+    from lkip_core import akun
+
     _periksa_kombinasi(args)
     sandi = _sandi_stdin(args) if args.aksi in ("tambah", "sandi") else None
     con = open_db(args)
@@ -113,6 +115,10 @@ def _pengguna(args) -> int:
     arg("--json", action="store_true", help="keluaran JSON"),
 )
 def _audit(args) -> int:
+    import pandas as pd
+
+    from lkip_core import akun
+
     con = open_db(args)
     df = akun.audit.daftar(con, tahun=args.tahun, aksi=args.aksi)
     rows = []

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from lkip_core.masukan.rekap import tahun_tersedia
-from lkip_core.perintah.cli import arg, command, emit_json, open_db
-
-from .. import fmt
-from ..analisis.anggaran import hitung_anggaran
-from ..analisis.kinerja import ke_json, tabel_capaian
-from ..analisis.ringkasan import label_rumus
-from ..errors import NotFound
+from lkip_core.errors import NotFound
+from lkip_core.perintah.daftar import arg, command, emit_json, open_db
 
 _ARGS = (arg("--tahun", type=int, required=True), arg("--unit"),
          arg("--json", action="store_true", help="keluaran JSON"))
 
 
 def _cek(cur, tahun: int, unit: str | None) -> None:
+    from lkip_core.masukan.rekap import tahun_tersedia
+
     if tahun not in tahun_tersedia(cur):
         raise NotFound(f"Tahun {tahun} tidak ada di master. Tahun yang ada: "
                        f"{', '.join(map(str, tahun_tersedia(cur))) or 'belum ada'}.")
@@ -27,6 +21,12 @@ def _cek(cur, tahun: int, unit: str | None) -> None:
 
 @command("capaian", "capaian indikator kinerja satu tahun", *_ARGS)
 def _capaian(args) -> int:
+    import pandas as pd
+
+    from lkip_core import fmt
+    from lkip_core.analisis.kinerja import ke_json, tabel_capaian
+    from lkip_core.analisis.ringkasan import label_rumus
+
     cur = open_db(args).cursor()
     _cek(cur, args.tahun, args.unit)
     df = tabel_capaian(cur, args.tahun, args.unit)
@@ -48,6 +48,9 @@ def _capaian(args) -> int:
 
 @command("anggaran", "realisasi anggaran per sub kegiatan, kegiatan dan program", *_ARGS)
 def _anggaran(args) -> int:
+    from lkip_core import fmt
+    from lkip_core.analisis.anggaran import hitung_anggaran
+
     cur = open_db(args).cursor()
     _cek(cur, args.tahun, args.unit)
     hasil = hitung_anggaran(cur, args.tahun, args.unit)

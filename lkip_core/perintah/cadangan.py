@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import getpass
 
-from lkip_core.db.cadangan import otomatis, salin
-from lkip_core.db.pemulihan import pulihkan, pulihkan_tanpa_sesi
-from lkip_core.db.periksa import periksa
-from lkip_core.perintah.cli import arg, command, emit_json, open_db, path_db, say
-
-from .. import db
-from ..errors import BasisDataRusak, InputRefused
+from lkip_core.errors import BasisDataRusak, InputRefused
+from lkip_core.perintah.daftar import arg, command, emit_json, open_db, path_db, say
 
 
 def _mb(n: int) -> str:
@@ -24,6 +19,8 @@ def _mb(n: int) -> str:
     arg("--oleh", default=None, help="nama yang membuat cadangan (bawaan: pengguna sistem)"),
 )
 def _cadangan(args) -> int:
+    from lkip_core.db.cadangan import otomatis, salin
+
     if args.db == ":memory:":
         raise InputRefused("Basis data di memori tidak dapat dicadangkan.")
     con = open_db(args)
@@ -42,6 +39,8 @@ def _cadangan(args) -> int:
     arg("--oleh", default=None, help="nama yang memulihkan (bawaan: pengguna sistem)"),
 )
 def _pulihkan(args) -> int:
+    from lkip_core.db.pemulihan import pulihkan, pulihkan_tanpa_sesi
+
     if args.db == ":memory:":
         raise InputRefused("Basis data di memori tidak dapat dipulihkan dari berkas.")
     path = path_db(args)
@@ -70,6 +69,9 @@ def _pulihkan(args) -> int:
     arg("--json", action="store_true", help="keluaran JSON: {ok, masalah: [{objek, pesan}]}"),
 )
 def _periksa(args) -> int:
+    from lkip_core import db
+    from lkip_core.db.periksa import periksa
+
     try:
         con = open_db(args)
     except BasisDataRusak as exc:

@@ -1,5 +1,8 @@
 """The command line (shared/spec/cli.md): a thin shell over the same core the app uses.
 
+The commands live in this package, one module per SOP area, registered in `daftar.py`; building
+the parser imports them, and they import their heavy dependencies only when run.
+
 Exit status: 0 done; 1 an unexpected failure (message on stderr, traceback only with --debug);
 2 the input was refused (validation errors, unknown year or unit). With --json, stdout carries
 exactly one JSON document; people's messages go to stderr.
@@ -9,53 +12,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import traceback
-from datetime import date, datetime
-from decimal import Decimal
-from pathlib import Path
 
-from lkip_core import db
-from lkip_core.db.basis import basis
 from lkip_core.errors import BasisDataRusak, BasisDataTerkunci, InputRefused, LkipError
-
-COMMANDS: dict[str, tuple[str, tuple, object]] = {}
-
-
-def arg(*names, **kwargs) -> tuple:
-    """One argparse argument of a command, declared next to the command."""
-    return names, kwargs
-
-
-def command(name: str, help: str, *arguments: tuple):
-    """Register a command: `@command("import", "…", arg("files", nargs="+"))`."""
-    def wrap(fn):
-        COMMANDS[name] = (help, arguments, fn)
-        return fn
-    return wrap
-
-
-def say(msg: str) -> None:
-    print(msg, file=sys.stderr)
-
-
-def _default(o):
-    if isinstance(o, Decimal):
-        return float(o)
-    if isinstance(o, (date, datetime)):
-        return o.isoformat()
-    if hasattr(o, "item"):  # numpy scalars
-        return o.item()
-    if isinstance(o, float) and o != o:
-        return None
-    raise TypeError(f"not JSON serialisable: {type(o)}")
-
-
-def emit_json(obj) -> None:
-    json.dump(obj, sys.stdout, default=_default, ensure_ascii=False, allow_nan=False)
-    sys.stdout.write("\n")
+from lkip_core.perintah.daftar import COMMANDS, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,19 +67,3 @@ def main(argv: list[str] | None = None) -> int:
         else:
             say("Jalankan lagi dengan --debug untuk rinciannya.")
         return 1
-
-
-def path_db(args) -> Path:
-    return Path(args.db) if args.db else db.default_path()
-
-
-def open_db(args) -> db.duckdb.DuckDBPyConnection:
-    """The database for this command, held until the command ends (the app waits meanwhile)."""
-    if args.db == ":memory:":
-        return db.connect(":memory:")
-    b = basis(path_db(args))
-    b.lepas = 0  # a command lets go of the file as soon as it is done
-    sesi = getattr(args, "sesi", None)
-    if sesi is None:  # called outside main(), e.g. by a test
-        sesi = args.sesi = contextlib.ExitStack()
-    return sesi.enter_context(b.sesi())

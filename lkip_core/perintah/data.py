@@ -5,16 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pandas as pd
+from lkip_core.errors import InputRefused
+from lkip_core.perintah.daftar import arg, command, emit_json, open_db, path_db, say
 
-from lkip_core import akun
-from lkip_core.db import cadangan
-from lkip_core.db.basis import basis
-from lkip_core.masukan import submisi
-from lkip_core.masukan.impor import JENIS, impor
-from lkip_core.perintah.cli import arg, command, emit_json, open_db, path_db, say
-
-from ..errors import InputRefused
+# The kinds of file `import --jenis` accepts: lkip_core.masukan.impor.JENIS, written out here so
+# that the parser is built without loading the importer (a test keeps the two equal).
+JENIS = ("master", "realisasi", "lpj")
 
 
 @command(
@@ -27,7 +23,9 @@ from ..errors import InputRefused
         help="dengan --force: ganti juga kiriman yang bukan data contoh (cadangan tetap dibuat)"),
 )
 def _demo(args) -> int:
-    from ..demo import buat_demo
+    from lkip_core.db import cadangan
+    from lkip_core.db.basis import basis
+    from lkip_core.demo import buat_demo
 
     con = open_db(args)
     if con.execute("SELECT count(*) FROM submission").fetchone()[0] and not args.force:
@@ -68,6 +66,9 @@ def _demo(args) -> int:
     arg("--json", action="store_true", help="keluaran JSON"),
 )
 def _import(args) -> int:
+    from lkip_core import akun
+    from lkip_core.masukan.impor import impor
+
     berkas = []
     for f in args.files:
         p = Path(f)
@@ -115,6 +116,10 @@ def _template(args) -> int:
 
 @command("submissions", "daftar kiriman dan statusnya", arg("--json", action="store_true"))
 def _submissions(args) -> int:
+    import pandas as pd
+
+    from lkip_core.masukan import submisi
+
     con = open_db(args)
     df = submisi.daftar(con.cursor())
     if args.json:
@@ -141,6 +146,9 @@ def _submissions(args) -> int:
          arg("submission_id", type=int, metavar="SUBMISSION_ID"),
          arg("--oleh", default=None, help="nama yang mengaktifkan (bawaan: pengguna sistem)"))
 def _rollback(args) -> int:
+    from lkip_core import akun
+    from lkip_core.masukan import submisi
+
     con = open_db(args)
     hasil = submisi.rollback(con, args.submission_id, oleh=akun.nama_shell(args.oleh))
     ganti = ", ".join(f"#{i}" for i in hasil["diganti"]) or "tidak ada"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lkip_core.perintah.cli import arg, command, emit_json, open_db, say
+from lkip_core.errors import InputRefused
+from lkip_core.perintah.daftar import arg, command, emit_json, open_db, say
 
-from .. import fmt, naskah
-from ..errors import InputRefused
+# The steps of the pengesahan chain: lkip_core.naskah.AKSI's keys, written out so that the parser
+# is built without loading the book (a test keeps the two equal).
+AKSI = ("verifikasi", "setujui", "sahkan", "tolak", "buka")
 
 
 def _tulis(path: str, isi: bytes) -> Path:
@@ -31,6 +33,8 @@ def _tulis(path: str, isi: bytes) -> Path:
     arg("--json", action="store_true", help="keluaran JSON"),
 )
 def _naskah(args) -> int:
+    from lkip_core import fmt, naskah
+
     if args.aksi == "template":
         isi = naskah.templat_bawaan("surat" if args.surat else "naskah")
         out = _tulis(args.out, isi)
@@ -71,7 +75,9 @@ def _naskah(args) -> int:
     return 0
 
 
-def _cetak_rantai(r: naskah.Rantai) -> None:
+def _cetak_rantai(r) -> None:
+    from lkip_core import naskah
+
     print(f"Naskah LKIP {r.tahun}: {naskah.LABEL_STATUS[r.status]}")
     if r.pdf:
         print(f"PDF yang disahkan: arsip #{r.pdf[0]}, SHA-256 {r.pdf[1]}")
@@ -84,13 +90,15 @@ def _cetak_rantai(r: naskah.Rantai) -> None:
 @command(
     "pengesahan", "rantai pengesahan naskah LKIP satu tahun; dengan --aksi, satu langkahnya",
     arg("--tahun", type=int, required=True),
-    arg("--aksi", choices=tuple(naskah.AKSI), help="verifikasi | setujui | sahkan | tolak | buka"),
+    arg("--aksi", choices=AKSI, help="verifikasi | setujui | sahkan | tolak | buka"),
     arg("--oleh", help="nama akun yang melakukan (wajib dengan --aksi)"),
     arg("--catatan", help="catatan; wajib untuk tolak dan buka"),
     arg("--sha256", help="SHA-256 PDF yang diperiksa (ditolak bila bukan PDF dalam rantai)"),
     arg("--json", action="store_true", help="keluaran JSON"),
 )
 def _pengesahan(args) -> int:
+    from lkip_core import naskah
+
     con = open_db(args)
     if args.aksi:
         if not (args.oleh or "").strip():
@@ -116,6 +124,8 @@ def _pengesahan(args) -> int:
     arg("--json", action="store_true", help="keluaran JSON"),
 )
 def _publikasi(args) -> int:
+    from lkip_core import fmt, naskah
+
     con = open_db(args)
     eid, isi = naskah.buat_paket(con, args.tahun, oleh=args.oleh)
     out = _tulis(args.out, isi)

@@ -5,17 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lkip_core import akun, fmt
-from lkip_core.masukan.rekap import tahun_tersedia
-from lkip_core.perintah.cli import arg, command, emit_json, open_db, say
-from lkip_core.pimpinan import tahapan
-from lkip_core.pimpinan.paparan import buat_paparan
-from lkip_core.pimpinan.ringkasan import ringkasan
-
-from ..errors import InputRefused, NotFound
+from lkip_core.errors import InputRefused, NotFound
+from lkip_core.perintah.daftar import arg, command, emit_json, open_db, say
 
 
 def _cek_tahun(cur, tahun: int) -> None:
+    from lkip_core.masukan.rekap import tahun_tersedia
+
     if tahun not in tahun_tersedia(cur):
         raise NotFound(f"Tahun {tahun} tidak ada di master. Tahun yang ada: "
                        f"{', '.join(map(str, tahun_tersedia(cur))) or 'belum ada'}.")
@@ -35,6 +31,9 @@ def _tanggal(teks: str | None, nama: str) -> dt.date | None:
          arg("--oleh", help="nama pembuat, dicatat di log audit (bawaan: pengguna sistem "
                             "operasi)"))
 def _paparan(args) -> int:
+    from lkip_core import akun, fmt
+    from lkip_core.pimpinan.paparan import buat_paparan
+
     con = open_db(args)
     _cek_tahun(con.cursor(), args.tahun)
     isi = buat_paparan(con, args.tahun, oleh=akun.nama_shell(args.oleh))
@@ -46,6 +45,9 @@ def _paparan(args) -> int:
 @command("ringkasan", "ringkasan pimpinan satu tahun: capaian, serapan, kesiapan data",
          arg("--tahun", type=int, required=True), arg("--json", action="store_true"))
 def _ringkasan(args) -> int:
+    from lkip_core import fmt
+    from lkip_core.pimpinan.ringkasan import ringkasan
+
     cur = open_db(args).cursor()
     _cek_tahun(cur, args.tahun)
     r = ringkasan(cur, args.tahun)
@@ -83,6 +85,9 @@ def _ringkasan(args) -> int:
          arg("--hari-ini", help="tanggal acuan keterlambatan (bawaan: hari ini)"),
          arg("--json", action="store_true"))
 def _tahapan(args) -> int:
+    from lkip_core import akun, fmt
+    from lkip_core.pimpinan import tahapan
+
     con = open_db(args)
     oleh = akun.nama_shell(args.oleh)
     if args.rencana:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lkip_core.perintah.cli import arg, command, emit_json, open_db, say
-
-from .. import akun, fmt
-from ..errors import InputRefused
-from ..rekonsiliasi import cek_lingkup, rekonsiliasi
-from ..rekonsiliasi.aturan import DAFTAR
+from lkip_core.errors import InputRefused
+from lkip_core.perintah.daftar import arg, command, emit_json, open_db, say
 
 
 @command("reconcile", "rekonsiliasi: temuan data unit terhadap LPJ, PK dan DPA",
          arg("--tahun", type=int, required=True), arg("--unit", help="kode unit (bawaan: semua)"),
          arg("--json", action="store_true", help="keluaran JSON"))
 def _reconcile(args) -> int:
+    from lkip_core import fmt
+    from lkip_core.rekonsiliasi import rekonsiliasi
+    from lkip_core.rekonsiliasi.aturan import DAFTAR
+
     cur = open_db(args).cursor()
     laporan = rekonsiliasi(cur, args.tahun, args.unit)
     if args.json:
@@ -41,7 +41,9 @@ def _reconcile(args) -> int:
          arg("--oleh", help="nama pengunduh, dicatat di log audit (bawaan: pengguna sistem "
                             "operasi)"))
 def _koreksi(args) -> int:
-    from ..rekonsiliasi.koreksi import buku_koreksi
+    from lkip_core import akun, fmt
+    from lkip_core.rekonsiliasi import cek_lingkup
+    from lkip_core.rekonsiliasi.koreksi import buku_koreksi
 
     if not args.out.lower().endswith(".xlsx"):
         raise InputRefused("Nama berkas keluaran harus berakhiran .xlsx.")
