@@ -16,13 +16,23 @@ import numbers
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["BULAN", "KOSONG", "aman_md", "angka", "persen", "round_half_up", "rupiah",
-           "tanggal"]
+__all__ = ["BULAN", "KOSONG", "ROMAWI", "aman_md", "angka", "json_default", "nilai_json", "persen",
+           "romawi", "round_half_up",
+           "rupiah", "tanggal"]
 
 BULAN: tuple[str, ...] = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
+
+# Roman numerals: quarters (TW I–IV), chapters (Bab I–IV) and annexes (Lampiran I–V).
+ROMAWI: tuple[str, ...] = ("I", "II", "III", "IV", "V")
+
+
+def romawi(n: int) -> str:
+    """1 → "I" … 5 → "V" (ROMAWI)."""
+    return ROMAWI[int(n) - 1]
+
 
 KOSONG = "—"  # shown for a missing value; an em dash, so it cannot be mistaken for a minus
 
@@ -106,3 +116,33 @@ def aman_md(teks: object) -> str:
     if teks is None:
         return ""
     return _MD_KHUSUS.sub(r"\\\1", str(teks))
+
+
+# --- plain JSON ------------------------------------------------------------------------------
+# Every `--json` output and every `to_dict` goes through these two: numbers stay unrounded, a
+# missing value (None, NaN, pandas' NA and NaT) is null, exact money becomes a JSON number.
+_HILANG = ("NAType", "NaTType")
+
+
+def nilai_json(v: object) -> object:
+    """One value as plain JSON holds it: missing → None, Decimal → float, numpy → Python."""
+    if v is None or type(v).__name__ in _HILANG:
+        return None
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalars
+        v = v.item()
+    if isinstance(v, Decimal):
+        return None if v.is_nan() else float(v)
+    if isinstance(v, float) and v != v:
+        return None
+    return v
+
+
+def json_default(o: object) -> object:
+    """`default=` for json.dump: what `nilai_json` turns plain, dates as ISO text."""
+    if isinstance(o, (dt.date, dt.datetime, dt.time)):
+        return o.isoformat()
+    v = nilai_json(o)
+    if v is o:
+        raise TypeError(f"not JSON serialisable: {type(o)}")
+    return v
+
