@@ -79,7 +79,7 @@ def aplikasi(halaman: dict[str, dict[str, st.Page]], masuk: st.Page) -> None:
                                        position="hidden").run)
                 return
             page = st.navigation(_akun.navigasi(a, halaman))
-            sidebar()
+            sidebar(_akun.kunci_halaman(halaman, page))
             _akun.sidebar_akun(con(), a)
             _router.aktif = True
             try:
@@ -103,8 +103,14 @@ def aplikasi(halaman: dict[str, dict[str, st.Page]], masuk: st.Page) -> None:
                  "pengelola aplikasi; rinciannya ada di log server.")
 
 
-def sidebar() -> None:
-    """Year and unit, shared by every page (kept in session_state by their keys)."""
+# Pages whose figures follow the sidebar's unit; on the others (the agency as a whole: the
+# leadership summary, the book and its annexes, settings) the unit is shown as not applicable.
+UNIT_BERLAKU = {"unggah", "rekap", "rekonsiliasi", "analisis", "anggaran"}
+
+
+def sidebar(kunci: str | None = None) -> None:
+    """Year and unit, shared by every page (kept in session_state by their keys); `kunci`
+    (lkip_core.akun.HALAMAN) says whether the page follows the unit."""
     c = cur()
     years = rekap.tahun_tersedia(c)
     units = rekap.daftar_unit(c)
@@ -118,11 +124,17 @@ def sidebar() -> None:
         sendiri = unit_sendiri()
         if sendiri:  # an operator sees its own unit only
             st.session_state["kode_unit"] = sendiri
+        berlaku = kunci is None or kunci in UNIT_BERLAKU
         st.selectbox(
             "Unit", [sendiri] if sendiri else [SEMUA_UNIT, *names], key="kode_unit",
             format_func=lambda k: "Semua unit" if k == SEMUA_UNIT else f"{names.get(k, k)}",
-            disabled=bool(sendiri), help="Unit akun Anda" if sendiri else None,
+            disabled=bool(sendiri) or not berlaku,
+            help="Unit akun Anda" if sendiri else None if berlaku else
+            "Halaman ini menyajikan seluruh OPD; pilihan unit berlaku di Unggah Data, Rekap "
+            "Data, Rekonsiliasi, Analisis Kinerja dan Realisasi Anggaran.",
         )
+        if not berlaku:
+            st.caption("Unit tidak berlaku di halaman ini: yang tampil adalah seluruh OPD.")
 
 
 def tahun() -> int | None:
@@ -183,6 +195,16 @@ def jalankan(fn: Callable[[], None]) -> None:
         ref = _ref_log("halaman gagal")
         st.error(f"Maaf, terjadi kesalahan tak terduga (ref {ref}). Muat ulang halaman; bila "
                  "terulang, laporkan kode ref ini kepada pengelola aplikasi.")
+
+
+def grafik(fig, key: str, wadah=None) -> None:
+    """Every page chart the same way: the house look (Streamlit's theme off) and the one
+    config of `lkip_core.grafik.gaya.konfigurasi` (Indonesian locale, only the PNG button,
+    the file named after the chart's title)."""
+    from lkip_core.grafik.gaya import konfigurasi
+
+    (wadah or st).plotly_chart(fig, key=key, theme=None,
+                               config=konfigurasi(fig.layout.title.text or key))
 
 
 def tabel(df: pd.DataFrame, *, angka: Iterable[str] = (), rupiah: Iterable[str] = (),

@@ -1,5 +1,7 @@
 """Rekonsiliasi — SOP steps 3–5: findings, their review, correction workbooks, the loop."""
 
+import dataclasses
+
 import streamlit as st
 
 from lkip_core import akun as akun_inti
@@ -50,8 +52,7 @@ if ulang or simpan is None or simpan[0] != tanda:
     st.session_state["rk_laporan"] = (tanda, laporan)
 else:
     laporan = simpan[1]
-if pesan_tinjau := st.session_state.pop("rk_pesan", None):
-    st.success(pesan_tinjau)
+pesan_tinjau = st.session_state.pop("rk_pesan", None)  # shown under the button that saved
 
 # --- Filters ---------------------------------------------------------------------------------
 pilihan = laporan.pilihan()
@@ -59,10 +60,25 @@ f1, f2, f3, f4 = st.columns(4)
 f_aturan = f1.multiselect("Aturan", pilihan["aturan"], key="rk_aturan", placeholder="Semua",
                           format_func=lambda k: f"{k} · {DAFTAR[k].nama}")
 f_tingkat = f2.multiselect("Tingkat", pilihan["tingkat"], key="rk_tingkat", placeholder="Semua")
-f_unit = f3.multiselect("Unit", pilihan["kode_unit"], key="rk_unit", placeholder="Semua",
-                        format_func=lambda k: "Tanpa unit" if k == TANPA_UNIT else k)
+nama_unit = dict(zip(laporan.semua()["kode_unit"], laporan.semua()["nama_unit"]))
+f_unit = f3.multiselect(
+    "Unit", pilihan["kode_unit"], key="rk_unit", placeholder="Semua",
+    format_func=lambda k: "Tanpa unit" if k == TANPA_UNIT else (nama_unit.get(k) or k),
+    disabled=unit is not None,
+    help=f"Unit dipilih di samping: {nama_unit.get(unit) or unit}" if unit else None)
 f_status = f4.multiselect("Status", pilihan["status"], key="rk_status", placeholder="Semua",
                           format_func=label_status)
+# Every tile, chart and table below shows the findings the filters keep.
+saringan = {"aturan": f_aturan, "tingkat": f_tingkat, "kode_unit": f_unit, "status": f_status}
+semua_temuan = len(laporan.semua())
+laporan = dataclasses.replace(laporan, temuan=saring(laporan.temuan, **saringan),
+                              teratasi=saring(laporan.teratasi, **saringan))
+tampil = laporan.semua()
+if any(saringan.values()):
+    st.caption(f"**Menampilkan {fmt.angka(len(tampil), 0)} dari {fmt.angka(semua_temuan, 0)} "
+               "temuan** menurut saringan di atas: angka, grafik dan tabel di bawah mengikutinya.")
+else:
+    st.caption(f"Menampilkan semua {fmt.angka(semua_temuan, 0)} temuan.")
 
 # --- Headline metrics --------------------------------------------------------------------------
 m1, m2, m3, m4, m5 = st.columns(5)
@@ -73,16 +89,15 @@ m4.metric("Masih terbuka", fmt.angka(len(laporan.terbuka), 0),
           help="Berstatus baru atau sedang diperiksa.")
 m5.metric("Teratasi", fmt.angka(len(laporan.teratasi), 0),
           help="Temuan lama yang tidak terjadi lagi setelah data direvisi.")
-st.caption(f"Tahun {tahun}{', unit ' + unit if unit else ', semua unit'} · dihitung dalam "
-           f"{fmt.angka(laporan.detik)} detik"
-           + (f" · rekonsiliasi #{laporan.run_id}" if laporan.run_id else ""))
+st.caption(f"Tahun {tahun}, "
+           + (f"unit {fmt.aman_md(nama_unit.get(unit) or unit)}" if unit else "semua unit")
+           + f" · dihitung dalam {fmt.angka(laporan.detik)} detik"
+           + (f" · rekonsiliasi ke-{laporan.run_id}" if laporan.run_id else ""))
 
 # --- Charts ------------------------------------------------------------------------------------
 g1, g2 = st.columns([3, 2])
-g1.plotly_chart(grafik_rk.per_aturan(laporan), key="rk_grafik_aturan",
-                config={"displayModeBar": False})
-g2.plotly_chart(grafik_rk.per_unit(laporan), key="rk_grafik_unit",
-                config={"displayModeBar": False})
+ui.grafik(grafik_rk.per_aturan(laporan), "rk_grafik_aturan", g1)
+ui.grafik(grafik_rk.per_unit(laporan), "rk_grafik_unit", g2)
 with st.expander("Ringkasan per aturan"):
     ui.tabel(laporan.ringkasan(), key="rk_ringkasan",
              label={"aturan": "Aturan", "nama": "Nama", "tingkat": "Tingkat",
@@ -90,8 +105,6 @@ with st.expander("Ringkasan per aturan"):
 
 # --- Findings table ----------------------------------------------------------------------------
 st.subheader("Daftar temuan")
-tampil = saring(laporan.semua(), aturan=f_aturan, tingkat=f_tingkat, kode_unit=f_unit,
-                status=f_status)
 kolom = ["status", "aturan", "nama_aturan", "tingkat", "triwulan", "kode_unit", "kode_objek",
          "pesan", "nilai_unit", "nilai_pembanding", "selisih", "teratasi_waktu"]
 ui.tabel(tampil[kolom], angka=["nilai_unit", "nilai_pembanding", "selisih"], key="rk_tabel",
@@ -100,7 +113,7 @@ ui.tabel(tampil[kolom], angka=["nilai_unit", "nilai_pembanding", "selisih"], key
                 "kode_objek": "Objek", "pesan": "Pesan", "nilai_unit": "Nilai unit",
                 "nilai_pembanding": "Pembanding", "selisih": "Selisih",
                 "teratasi_waktu": "Teratasi pada"})
-st.caption(f"{fmt.angka(len(tampil), 0)} temuan ditampilkan.")
+st.caption(f"Menampilkan {fmt.angka(len(tampil), 0)} dari {fmt.angka(semua_temuan, 0)} temuan.")
 
 # --- One finding: its figures, what contradicts them, its review --------------------------------
 st.subheader("Rincian dan tinjauan temuan")
@@ -159,9 +172,13 @@ else:
                 else:
                     st.session_state["rk_laporan"] = (tanda, segarkan(ui.cur(), laporan))
                     st.session_state["rk_pesan"] = (
-                        f"Tinjauan disimpan: {kunci} → {label_status(hasil['status'])} oleh "
-                        f"{fmt.aman_md(saya.nama_tampil)}.")
+                        f"Tinjauan disimpan: {r['aturan']} · {periode(r['triwulan'])} · "
+                        f"{fmt.aman_md(r['nama_unit'] or r['kode_unit'] or 'tanpa unit')} · "
+                        f"{fmt.aman_md(r['kode_objek'] or '')} → "
+                        f"{label_status(hasil['status'])} oleh {fmt.aman_md(saya.nama_tampil)}.")
                     st.rerun()
+            if pesan_tinjau:
+                st.success(pesan_tinjau)
         elif akun_inti.boleh(saya, "catatan_temuan", r["kode_unit"]):
             t2, t3 = st.columns([3, 1], vertical_alignment="bottom")
             catatan = t2.text_input("Catatan unit", key="rk_catatan",
@@ -172,8 +189,12 @@ else:
                 except ui.LkipError as exc:
                     st.error(str(exc))
                 else:
-                    st.session_state["rk_pesan"] = f"Catatan untuk {kunci} disimpan."
+                    st.session_state["rk_pesan"] = (
+                        f"Catatan untuk {r['aturan']} · {periode(r['triwulan'])} · "
+                        f"{fmt.aman_md(r['kode_objek'] or '')} disimpan.")
                     st.rerun()
+            if pesan_tinjau:
+                st.success(pesan_tinjau)
             st.caption("Status temuan ditetapkan Subbag Perencanaan; catatan Anda tampil di "
                        "riwayat di bawah.")
         riwayat = riwayat_tinjauan(ui.cur(), kunci)
@@ -187,9 +208,13 @@ else:
 # --- The correction loop -----------------------------------------------------------------------
 st.subheader("Kemajuan koreksi per unit")
 maju = kemajuan(ui.cur(), tahun, unit)
-st.plotly_chart(grafik_rk.kemajuan_koreksi(maju, "Sudah diselesaikan dan masih terbuka"),
-                key="rk_grafik_kemajuan",
-                config={"displayModeBar": False})
+if f_unit:
+    maju = saring(maju, kode_unit=f_unit)
+if f_aturan or f_tingkat or f_status:
+    st.caption("Kemajuan koreksi dihitung atas semua aturan, tingkat dan status; dari saringan di "
+               "atas hanya **Unit** yang berlaku di sini.")
+ui.grafik(grafik_rk.kemajuan_koreksi(maju, "Sudah diselesaikan dan masih terbuka"),
+          "rk_grafik_kemajuan")
 ui.tabel(maju, key="rk_kemajuan",
          label={"kode_unit": "Kode", "nama_unit": "Unit", "ditemukan": "Ditemukan",
                 "teratasi": "Teratasi oleh data", "selesai": "Selesai / diterima",

@@ -7,6 +7,7 @@ from lkip_core import fmt, grafik, pengaturan
 from lkip_core.analisis import kinerja, narasi, ringkasan
 from lkip_core.analisis.anggaran import hitung_anggaran
 from lkip_core.analisis.versi import versi_data
+from lkip_core.fmt import ROMAWI
 from lkip_core.unduhan import tabel_xlsx
 from pages import _bersama as ui
 
@@ -18,8 +19,6 @@ if tahun is None:
     st.info("Belum ada data. Buka halaman Unggah Data untuk mengunggah master dan realisasi.")
     st.stop()
 unit = ui.kode_unit()
-ROMAWI = ("I", "II", "III", "IV")
-GRAFIK = {"theme": None, "config": {"displaylogo": False, "locale": "id"}}
 SASARAN_RINCI = 12  # more sasaran than this on screen: a table, detail per chosen sasaran
 
 
@@ -48,6 +47,11 @@ df = ringkasan.saring_capaian(semua, sasaran, hanya_iku)
 if df.empty:
     st.info("Tidak ada indikator dengan target PK untuk pilihan ini.")
     st.stop()
+st.caption(f"Menampilkan {fmt.angka(len(df), 0)} dari {fmt.angka(len(semua), 0)} indikator"
+           f" · realisasi s.d. TW {ROMAWI[sampai_tw - 1]} {tahun}"
+           + (f" · {fmt.aman_md(pilihan_sasaran[sasaran])}" if sasaran is not None else "")
+           + (" · hanya IKU" if hanya_iku else "")
+           + ": angka, grafik dan tabel di bawah mengikuti pilihan ini.")
 
 # --- Headline metrics --------------------------------------------------------------------
 r = ringkasan.ringkasan_capaian(df, skala)
@@ -85,8 +89,8 @@ for i, s in enumerate(per_sasaran.to_dict("records")):
     kepala = f"{judul} — capaian {fmt.persen(s['capaian'])}" + (
         f" ({s['predikat']})" if s["predikat"] else "")
     with st.expander(fmt.aman_md(kepala), expanded=i == 0 or sasaran is not None):
-        st.plotly_chart(grafik.capaian_sasaran(g, judul, skala),
-                        key=f"ak_grafik_sasaran_{s['kode_sasaran']}", **GRAFIK)
+        ui.grafik(grafik.capaian_sasaran(g, judul, skala),
+                  f"ak_grafik_sasaran_{s['kode_sasaran']}")
         ui.tabel(ringkasan.tabel_tampil(g)[kolom_tabel], angka=["target", "realisasi"],
                  persen=["capaian", "capaian_t1", "capaian_renstra"], label=label_tabel,
                  key=f"ak_tabel_{s['kode_sasaran']}")
@@ -114,24 +118,27 @@ kode = st.selectbox("Indikator", list(pilihan_ind), key="ak_indikator",
                     format_func=lambda k: pilihan_ind[k])
 ind = ringkasan.baris_indikator(df, kode)
 hist = kinerja.riwayat(ui.cur(), tahun, unit, kode_indikator=kode)
-st.plotly_chart(grafik.riwayat_realisasi(
+ui.grafik(grafik.riwayat_realisasi(
     hist, f"{kode} · {ind['uraian_indikator']}", ind["satuan"],
-    target_akhir=ind["target_akhir_renstra"], tahun_akhir=ind["tahun_akhir_renstra"]),
-    key="ak_grafik_riwayat", **GRAFIK)
+    target_akhir=ind["target_akhir_renstra"], tahun_akhir=ind["tahun_akhir_renstra"],
+    sampai_tw=sampai_tw, realisasi_kini=ind["realisasi"]), "ak_grafik_riwayat")
 
 st.subheader("Kemajuan menuju target akhir Renstra")
-st.plotly_chart(grafik.progres_renstra(df), key="ak_grafik_renstra", **GRAFIK)
+ui.grafik(grafik.progres_renstra(df), "ak_grafik_renstra")
+if (df["polaritas"] == "negatif").any():
+    st.caption("Batang berarsir adalah indikator negatif (makin kecil makin baik): capaiannya "
+               "dihitung dengan rumus negatif indikator itu, jadi di atas 100 % berarti realisasi "
+               "masih di bawah batas target akhir, bukan melebihi target.")
 
 st.subheader("Sebaran predikat dan perbandingan antarunit")
 k1, k2 = st.columns([2, 3])
 with k1:
-    st.plotly_chart(grafik.distribusi_predikat(ringkasan.distribusi_predikat(df, skala),
-                                               skala=skala),
-                    key="ak_grafik_predikat", **GRAFIK)
+    ui.grafik(grafik.distribusi_predikat(ringkasan.distribusi_predikat(df, skala),
+                                               skala=skala), "ak_grafik_predikat")
 with k2:
     if unit is None:
-        st.plotly_chart(grafik.capaian_unit(ringkasan.capaian_per_unit(df, skala), skala=skala),
-                        key="ak_grafik_unit", **GRAFIK)
+        ui.grafik(grafik.capaian_unit(ringkasan.capaian_per_unit(df, skala), skala=skala),
+                  "ak_grafik_unit")
     else:
         st.info("Pilih **Semua unit** di samping untuk membandingkan capaian antarunit.")
 

@@ -19,7 +19,6 @@ if tahun is None:
     st.info("Belum ada data. Buka halaman Unggah Data untuk mengunggah master dan realisasi.")
     st.stop()
 unit = ui.kode_unit()
-GRAFIK = {"theme": None, "config": {"displaylogo": False, "locale": "id"}}
 RUPIAH = ["pagu", "realisasi", "sisa"]
 
 
@@ -64,7 +63,10 @@ kode_kegiatan = d2.selectbox(
     format_func=lambda k: "Semua kegiatan" if k is None else f"{k} · {kegiatan[k]}",
     help="Pilih program dahulu untuk melihat kegiatannya")
 tingkat, rinci = hasil.rincian(kode_program, kode_kegiatan if kode_program else None)
-st.plotly_chart(grafik.pagu_realisasi(rinci, tingkat), key="ra_grafik_pagu", **GRAFIK)
+st.caption("Pilihan program dan kegiatan berlaku untuk grafik dan tabel pagu di bawahnya; "
+           "bagian serapan per triwulan, per unit dan efisiensi menyajikan seluruh program"
+           + (" unit ini." if unit else "."))
+ui.grafik(grafik.pagu_realisasi(rinci, tingkat), "ra_grafik_pagu")
 tampil, catatan = ringkasan.potong(ringkasan.tabel_anggaran(rinci))
 ui.tabel(tampil, rupiah=RUPIAH, persen=["serapan", "fisik"], label=ringkasan.LABEL_ANGGARAN,
          key="ra_tabel_rincian")
@@ -73,7 +75,7 @@ if catatan:
 
 # --- Serapan per TW against RAK ----------------------------------------------------------
 st.subheader("Serapan per triwulan terhadap rencana kas (RAK)")
-st.plotly_chart(grafik.serapan_tw(hasil.per_tw()), key="ra_grafik_tw", **GRAFIK)
+ui.grafik(grafik.serapan_tw(hasil.per_tw()), "ra_grafik_tw")
 ui.tabel(ringkasan.tabel_deviasi(hasil), rupiah=["rak_kumulatif", "realisasi_kumulatif",
                                                   "deviasi"],
          persen=["rencana", "serapan", "deviasi_persen"], angka=["deviasi_poin"],
@@ -86,10 +88,10 @@ per_unit = hasil.per_unit()
 u1, u2 = st.columns(2)
 with u1:
     st.subheader("Serapan per unit")
-    st.plotly_chart(grafik.serapan_unit(per_unit), key="ra_grafik_unit", **GRAFIK)
+    ui.grafik(grafik.serapan_unit(per_unit), "ra_grafik_unit")
 with u2:
     st.subheader("Fisik terhadap keuangan")
-    st.plotly_chart(grafik.fisik_keuangan(hasil.sub_kegiatan), key="ra_grafik_fisik", **GRAFIK)
+    ui.grafik(grafik.fisik_keuangan(hasil.sub_kegiatan), "ra_grafik_fisik")
 tampil, catatan = ringkasan.potong(per_unit)
 ui.tabel(tampil, rupiah=RUPIAH, persen=["serapan", "fisik"], label=ringkasan.LABEL_UNIT,
          key="ra_tabel_unit")
@@ -104,8 +106,9 @@ st.caption("IE = capaian kinerja (%) / serapan anggaran terkait (%); IE ≥ 1 be
 batas = st.radio("Garis kuadran", ["median", "100"], key="ra_batas", horizontal=True,
                  format_func=lambda b: "Median data" if b == "median" else "100 % / 100 %")
 capaian = _capaian(tahun, unit, versi)
-st.plotly_chart(grafik.kuadran_efisiensi(capaian, batas=batas), key="ra_grafik_efisiensi",
-                **GRAFIK)
+ui.grafik(grafik.kuadran_efisiensi(capaian, batas=batas), "ra_grafik_efisiensi")
+st.caption("Kode ditulis pada indikator yang terjauh dari garis IE = 1 dan yang di luar skala "
+           "(segitiga di tepi grafik); arahkan penunjuk ke titik lain untuk melihat kodenya.")
 efisiensi = ringkasan.tabel_efisiensi(capaian)
 tampil, catatan = ringkasan.potong(efisiensi)
 ui.tabel(tampil, rupiah=["pagu", "realisasi"], persen=["capaian", "serapan"],

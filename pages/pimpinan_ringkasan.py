@@ -106,8 +106,7 @@ if r.galat_terbuka:
 
 # --- Charts ----------------------------------------------------------------------------------
 def tampil(fig, key: str) -> None:
-    st.plotly_chart(grafik.perbesar(fig) if presentasi else fig, key=key,
-                    config={"displayModeBar": False})
+    ui.grafik(grafik.perbesar(fig) if presentasi else fig, key)
 
 
 kiri, kanan = st.columns([3, 2])

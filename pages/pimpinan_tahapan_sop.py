@@ -87,8 +87,7 @@ if j.libur:
         f"{fmt.tanggal(d)} ({n})" for d, n in j.libur))
 
 # --- Gantt -----------------------------------------------------------------------------------
-st.plotly_chart(gantt(t, hari_ini, j.libur), key="grafik_gantt",
-                config={"displayModeBar": False})
+ui.grafik(gantt(t, hari_ini, j.libur), "grafik_gantt")
 
 # --- The plan table --------------------------------------------------------------------------
 st.subheader("Langkah SOP dan mutu baku")

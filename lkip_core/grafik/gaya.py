@@ -64,7 +64,8 @@ LOKAL_ID = {
 
 def nama_berkas(judul: str, awalan: str = "grafik") -> str:
     """An Indonesian file name for a chart's PNG from its title: "grafik_capaian_per_sasaran"."""
-    kata = re.sub(r"[^0-9a-z]+", "_", str(judul).lower()).strip("_")
+    polos = re.sub(r"<[^>]+>", " ", str(judul)).lower()  # no <b>, <br> in a file name
+    kata = re.sub(r"[^0-9a-z]+", "_", polos).strip("_")
     return f"{awalan}_{kata}"[:80].rstrip("_") if kata else awalan
 
 

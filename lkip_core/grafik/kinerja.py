@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import fmt
+from ..fmt import ROMAWI
 from .gaya import (
     ABU,
     BIRU,
@@ -118,15 +119,22 @@ def capaian_sasaran(df: pd.DataFrame, judul: str | None = None, skala: Skala = N
 
 
 def riwayat_realisasi(hist: pd.DataFrame, judul: str, satuan: str | None = None, *,
-                      target_akhir: float | None = None, tahun_akhir: int | None = None
+                      target_akhir: float | None = None, tahun_akhir: int | None = None,
+                      sampai_tw: int | None = None, realisasi_kini: float | None = None
                       ) -> go.Figure:
     """Realisasi of one indicator over the years (bars) with the yearly PK target (line) and,
     when given, the Renstra end target (dashed). `hist`: rows of `riwayat` for one indicator.
+
+    With `sampai_tw` below 4, the last year is the page's period: its bar is `realisasi_kini`
+    (the realisasi "s.d. TW n" of `tabel_capaian`) and its label says so, not the full year.
     """
     if hist.empty:
         return kosongkan(judul)
     tahun = [str(int(t)) for t in hist["tahun"]]
     real = [None if kosong(v) else float(v) for v in hist["realisasi"]]
+    if sampai_tw is not None and sampai_tw < 4:
+        real[-1] = None if kosong(realisasi_kini) else float(realisasi_kini)
+        tahun[-1] = f"{tahun[-1]} s.d. TW {ROMAWI[int(sampai_tw) - 1]}"
     target = [None if kosong(v) else float(v) for v in hist["target"]]
     sumber = ["master (realisasi tahun lalu)" if s == "master" else "laporan unit"
               for s in hist["sumber"]]
