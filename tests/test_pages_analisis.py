@@ -170,3 +170,42 @@ def test_cached_tables_follow_a_new_upload_and_a_rollback(app_db):
     c.close()
     at.run()
     assert metrik(at)["Rendah"] == "1"
+
+
+def test_analisis_says_what_the_filters_keep_and_the_period_drives_the_history(app_db):
+    at = buka("pages/langkah6_analisis_kinerja.py")
+    assert any("Menampilkan 6 dari 6 indikator" in c.value for c in at.caption)
+    at.selectbox(key="ak_sasaran").set_value("S2").run()
+    assert any("Menampilkan 4 dari 6 indikator" in c.value for c in at.caption)
+    at.selectbox(key="ak_sasaran").set_value(None).run()
+    at.selectbox(key="ak_tw").set_value(2).run()
+    riwayat = next(json.loads(g.proto.spec) for g in at.get("plotly_chart")
+                   if "ak_grafik_riwayat" in g.proto.id)
+    bar = riwayat["data"][0]
+    assert bar["x"][-1] == "2025 s.d. TW II"  # the period of the page, not the whole year
+    assert any("s.d. TW II" in c.value for c in at.caption)
+
+
+def test_every_page_chart_has_the_one_config(app_db):
+    from lkip_core.grafik.gaya import konfigurasi
+
+    for halaman in ("pages/langkah6_analisis_kinerja.py", "pages/langkah6_realisasi_anggaran.py",
+                    "pages/langkah3_rekonsiliasi.py", "pages/pimpinan_ringkasan.py",
+                    "pages/pimpinan_tahapan_sop.py"):
+        at = buka(halaman)
+        charts = at.get("plotly_chart")
+        assert charts, halaman
+        for g in charts:
+            cfg = json.loads(g.proto.config)
+            judul = json.loads(g.proto.spec)["layout"]["title"]["text"]
+            assert cfg == json.loads(json.dumps(konfigurasi(judul))), halaman
+            assert cfg["modeBarButtons"] == [["toImage"]] and cfg["locale"] == "id"
+
+
+def test_sidebar_unit_is_marked_not_applicable_on_agency_pages(app_db):
+    at = buka("pages/pimpinan_ringkasan.py")
+    assert at.sidebar.selectbox(key="kode_unit").disabled
+    assert any("tidak berlaku" in c.value for c in at.sidebar.caption)
+    at = buka("pages/langkah6_analisis_kinerja.py")
+    assert not at.sidebar.selectbox(key="kode_unit").disabled
+    assert not any("tidak berlaku" in c.value for c in at.sidebar.caption)

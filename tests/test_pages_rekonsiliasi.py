@@ -114,3 +114,55 @@ def test_page_is_thin_and_the_core_knows_no_screen():
         assert larangan not in teks
     for f in (ROOT / "lkip_core" / "rekonsiliasi").rglob("*.py"):
         assert "streamlit" not in f.read_text(encoding="utf-8"), f
+
+
+def _metrik(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _grafik(at: AppTest, key: str) -> dict:
+    import json
+
+    return json.loads(next(g for g in at.get("plotly_chart") if g.proto.id.endswith(key)
+                           or key in g.proto.id).proto.spec)
+
+
+def _batang(spec: dict) -> int:
+    """The findings a stacked bar chart counts (every bar trace but 'Teratasi')."""
+    return int(sum(sum(v or 0 for v in t.get("x") or []) for t in spec["data"]
+                   if t.get("type") == "bar" and t.get("name") != "Teratasi"))
+
+
+def test_filters_drive_the_tiles_and_the_charts_and_say_so(app_db):
+    _, jumlah = app_db
+    at = buka()
+    assert _metrik(at)["Temuan"] == str(jumlah)
+    assert _batang(_grafik(at, "rk_grafik_aturan")) == jumlah
+    at.multiselect(key="rk_aturan").set_value(["R07"])
+    jalan(at)
+    # one finding kept: every tile, both charts and the table show that one
+    assert _metrik(at)["Temuan"] == "1"
+    assert len(_tabel(at)) == 1
+    assert _batang(_grafik(at, "rk_grafik_aturan")) == 1
+    assert _batang(_grafik(at, "rk_grafik_unit")) == 1
+    assert int(_metrik(at)["Galat"]) + int(_metrik(at)["Peringatan"]) <= 1
+    teks = " ".join(c.value for c in at.caption)
+    assert f"Menampilkan 1 dari {jumlah} temuan" in teks
+    # the unit filter also narrows the correction progress
+    at.multiselect(key="rk_aturan").set_value([])
+    at.multiselect(key="rk_unit").set_value(["SEKRE"])
+    jalan(at)
+    assert _metrik(at)["Temuan"] == "1"
+    kemajuan = next(d.value for d in at.dataframe if "Masih terbuka" in d.value.columns
+                    and "Ditemukan" in d.value.columns)
+    assert list(kemajuan["Kode"]) == ["SEKRE"]
+
+
+def test_review_message_names_the_finding_not_its_key(app_db):
+    at = buka()
+    kunci = at.selectbox(key="rk_pilih").value
+    at.selectbox(key="rk_status_baru").set_value("diperiksa")
+    at.button(key="rk_simpan").click()
+    jalan(at)
+    pesan = [s.value for s in at.success if "Tinjauan disimpan" in s.value]
+    assert len(pesan) == 1 and kunci not in pesan[0] and "|" not in pesan[0]
