@@ -74,6 +74,9 @@ SETELAN: tuple[Setelan, ...] = (
     Setelan("judul_lampiran_iv", "Realisasi Anggaran", "Judul Lampiran IV.", kelompok="Lampiran"),
     Setelan("judul_lampiran_v", "Rencana Aksi dan Realisasi per Triwulan", "Judul Lampiran V.",
             kelompok="Lampiran"),
+    Setelan("logo_instansi", "",
+            "Logo instansi pada sampul paparan pimpinan (PNG atau JPG, diunggah di halaman "
+            "ini); kosong: sampul memuat kotak tempat logo.", "gambar", kelompok="Paparan"),
     Setelan("cadangan_simpan", 10,
             "Banyaknya cadangan otomatis terbaru yang disimpan di folder cadangan (sebelum "
             "master diganti, rollback, pemulihan, demo --force, dan harian); yang lebih lama "

@@ -1,6 +1,8 @@
 """Pengaturan — every setting of `lkip_core.pengaturan.SETELAN`, one widget each, grouped by
 kelompok; saved for every user of this database."""
 
+import base64
+
 import streamlit as st
 
 from lkip_core import fmt, pengaturan
@@ -54,6 +56,15 @@ def _widget(s: pengaturan.Setelan, nilai):
                          "terakhir (selain itu)"),
                 pengaturan.KOLOM_SKALA[1]: st.column_config.TextColumn(required=True)})
         return pengaturan.skala_dari_tabel(tabel)
+    if s.jenis == "gambar":  # stored as base64 text; the deck's cover reads it
+        st.markdown(_judul(s), help=_bantuan(s))
+        if nilai:
+            st.image(base64.b64decode(nilai), width=120, caption="Logo tersimpan")
+        berkas = st.file_uploader("Unggah logo (PNG atau JPG)", type=["png", "jpg", "jpeg"],
+                                  key=key)
+        if nilai and st.checkbox("Hapus logo", key=f"{key}_hapus"):
+            return ""
+        return base64.b64encode(berkas.getvalue()).decode("ascii") if berkas else nilai
     return st.text_input(_judul(s), value=str(nilai), key=key, help=_bantuan(s))
 
 
