@@ -35,7 +35,7 @@ def test_every_setting_has_help_and_a_valid_default():
     assert len(kunci) == len(set(kunci))
     for s in pengaturan.SETELAN:
         assert s.bantuan.strip(), s.kunci
-        assert s.jenis in ("teks", "angka", "pilihan", "skala"), s.kunci
+        assert s.jenis in ("teks", "angka", "pilihan", "skala", "gambar"), s.kunci
         assert pengaturan.periksa(s.kunci, s.bawaan) == [], s.kunci
 
 
