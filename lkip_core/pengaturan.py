@@ -24,7 +24,7 @@ class Setelan:
     kunci: str
     bawaan: object
     bantuan: str
-    jenis: str = "teks"  # teks | angka | pilihan | skala
+    jenis: str = "teks"  # teks | angka | pilihan | skala | gambar (base64)
     pilihan: tuple[str, ...] = ()
     kelompok: str = "Umum"
     minimum: float | None = None
