@@ -386,7 +386,8 @@ class _Lembar:
 def tulis_buku(lembar: list[Lembar], data: Data) -> bytes:
     """The workbook of the given sheets, as bytes."""
     buf = io.BytesIO()
-    wb = buku_kerja(buf, indonesia=True, default_format_properties={"font_name": "Arial", "font_size": 10})
+    wb = buku_kerja(buf, indonesia=True,
+                    default_format_properties={"font_name": "Arial", "font_size": 10})
     wb.set_properties({"title": f"LKIP {data.tahun}", "company": data.instansi,
                        "author": "LKIP Dashboard"})
     fm = _Format(wb)
