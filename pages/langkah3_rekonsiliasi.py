@@ -58,15 +58,18 @@ pesan_tinjau = st.session_state.pop("rk_pesan", None)  # shown under the button 
 pilihan = laporan.pilihan()
 f1, f2, f3, f4 = st.columns(4)
 f_aturan = f1.multiselect("Aturan", pilihan["aturan"], key="rk_aturan", placeholder="Semua",
+                          select_all=False,
                           format_func=lambda k: f"{k} · {DAFTAR[k].nama}")
-f_tingkat = f2.multiselect("Tingkat", pilihan["tingkat"], key="rk_tingkat", placeholder="Semua")
+f_tingkat = f2.multiselect("Tingkat", pilihan["tingkat"], key="rk_tingkat", placeholder="Semua",
+                          select_all=False)
 nama_unit = dict(zip(laporan.semua()["kode_unit"], laporan.semua()["nama_unit"]))
 f_unit = f3.multiselect(
-    "Unit", pilihan["kode_unit"], key="rk_unit", placeholder="Semua",
+    "Unit", pilihan["kode_unit"], key="rk_unit", placeholder="Semua", select_all=False,
     format_func=lambda k: "Tanpa unit" if k == TANPA_UNIT else (nama_unit.get(k) or k),
     disabled=unit is not None,
     help=f"Unit dipilih di samping: {nama_unit.get(unit) or unit}" if unit else None)
 f_status = f4.multiselect("Status", pilihan["status"], key="rk_status", placeholder="Semua",
+                          select_all=False,
                           format_func=label_status)
 # Every tile, chart and table below shows the findings the filters keep.
 saringan = {"aturan": f_aturan, "tingkat": f_tingkat, "kode_unit": f_unit, "status": f_status}

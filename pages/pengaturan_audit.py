@@ -21,7 +21,8 @@ semua = akun_inti.audit.daftar(ui.cur())
 f1, f2, f3, f4 = st.columns(4)
 tahun = f1.selectbox("Tahun", [SEMUA, *sorted(semua["tahun"].dropna().unique(), reverse=True)],
                      key="audit_tahun")
-aksi = f2.selectbox("Aksi", [SEMUA, *sorted(semua["aksi"].dropna().unique())], key="audit_aksi")
+aksi = f2.selectbox("Aksi", [SEMUA, *sorted(semua["aksi"].dropna().unique())], key="audit_aksi",
+                    format_func=lambda a: str(a).replace("_", " "))  # "akun tambah", not a key
 oleh = f3.selectbox("Oleh", [SEMUA, *sorted(semua["oleh"].dropna().unique())], key="audit_oleh")
 rentang = f4.date_input("Tanggal", value=(), format="DD/MM/YYYY", key="audit_tanggal",
                         max_value=dt.date.today(), help="Kosongkan untuk semua tanggal.")
