@@ -7,14 +7,17 @@ The Pengaturan page, the engines and the README's settings table are all built f
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 import pandas as pd
 
-from . import akun, db
-from .analisis.rumus import SKALA_PREDIKAT, validasi_skala
+from . import db
+from .akun import audit
+from .akun.izin import wajib
+from .akun.model import Akun
 from .errors import InputRefused
 from .naskah.kunci import periksa_pengaturan
 
@@ -93,6 +96,52 @@ SETELAN: tuple[Setelan, ...] = (
 _BY_KEY = {s.kunci: s for s in SETELAN}
 
 
+SKALA_PREDIKAT: dict[str, list[tuple[float, str]]] = {
+    # domain.md, "Predikat": the default scale.
+    "permendagri_86_2017": [
+        (91.0, "Sangat Tinggi"),
+        (76.0, "Tinggi"),
+        (66.0, "Sedang"),
+        (51.0, "Rendah"),
+        (float("-inf"), "Sangat Rendah"),
+    ],
+    # domain.md, "Predikat": the second preset in use elsewhere.
+    "berhasil": [
+        (100.0, "Sangat Berhasil"),
+        (75.0, "Berhasil"),
+        (55.0, "Cukup Berhasil"),
+        (float("-inf"), "Kurang Berhasil"),
+    ],
+}
+
+
+def _tanpa_ambang(x: object) -> bool:
+    return x is None or (isinstance(x, float) and x != x)
+
+
+def validasi_skala(skala: Sequence[tuple[float, str]]) -> list[str]:
+    """Problems (Indonesian) of a custom predikat scale; an empty list means it is usable."""
+    if not skala:
+        return ["Skala predikat kosong: isi paling sedikit satu batas"]
+    masalah: list[str] = []
+    for i, (ambang, label) in enumerate(skala, start=1):
+        if not isinstance(label, str) or not label.strip():
+            masalah.append(f"Baris {i}: label predikat kosong")
+        if _tanpa_ambang(ambang):
+            masalah.append(f"Baris {i}: batas bawah kosong")
+    for i in range(1, len(skala)):
+        atas, bawah = skala[i - 1][0], skala[i][0]
+        if not _tanpa_ambang(atas) and not _tanpa_ambang(bawah) and not atas > bawah:
+            masalah.append(
+                f"Baris {i + 1}: batas {bawah} harus lebih kecil dari batas di atasnya ({atas})"
+            )
+    if skala[-1][0] != float("-inf"):
+        masalah.append(
+            "Baris terakhir harus menampung semua nilai sisanya (batas -inf, 'selain itu')"
+        )
+    return masalah
+
+
 def _setelan(kunci: str) -> Setelan:
     try:
         return _BY_KEY[kunci]
@@ -133,20 +182,20 @@ def periksa(kunci: str, nilai) -> list[str]:
     return []
 
 
-def simpan(con: duckdb.DuckDBPyConnection, kunci: str, nilai, *, oleh: akun.Akun | str) -> bool:
+def simpan(con: duckdb.DuckDBPyConnection, kunci: str, nilai, *, oleh: Akun | str) -> bool:
     """Save one setting (see `simpan_banyak`); True when its value changed."""
     return bool(simpan_banyak(con, {kunci: nilai}, oleh=oleh))
 
 
 def simpan_banyak(con: duckdb.DuckDBPyConnection, nilai: dict, *,
-                  oleh: akun.Akun | str) -> list[str]:
+                  oleh: Akun | str) -> list[str]:
     """Save several settings all-or-nothing: every value is checked first, then all are written
     in one transaction, each change audited (aksi `pengaturan`, lama → baru). Admin only.
 
     A value equal to the one in force is not written. Returns the keys that changed. Refuses
     (InputRefused) an unknown key or any invalid value, naming every problem; nothing is saved.
     """
-    pelaku = akun.wajib(con, oleh, "pengaturan", objek=", ".join(nilai) or None)
+    pelaku = wajib(con, oleh, "pengaturan", objek=", ".join(nilai) or None)
     tidak_dikenal = [k for k in nilai if k not in _BY_KEY]
     if tidak_dikenal:
         raise InputRefused(f"Pengaturan tidak dikenal: {', '.join(tidak_dikenal)}.")
@@ -161,7 +210,7 @@ def simpan_banyak(con: duckdb.DuckDBPyConnection, nilai: dict, *,
         for k in berubah:
             cur.execute("INSERT OR REPLACE INTO pengaturan VALUES (?, ?, ?, ?)",
                         [k, _json(nilai[k]), pelaku.nama_pengguna, waktu])
-            akun.audit.catat(cur, pelaku, "pengaturan", k,
+            audit.catat(cur, pelaku, "pengaturan", k,
                              rincian={"lama": lama[k], "baru": nilai[k]})
     return berubah
 

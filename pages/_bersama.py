@@ -82,6 +82,7 @@ def aplikasi(halaman: dict[str, dict[str, st.Page]], masuk: st.Page) -> None:
             sidebar(_akun.kunci_halaman(halaman, page))
             _akun.sidebar_akun(con(), a)
             _router.aktif = True
+            _router.halaman = {k: p for bagian in halaman.values() for k, p in bagian.items()}
             try:
                 if halaman_boleh(_akun.kunci_halaman(halaman, page)):
                     jalankan(page.run)
@@ -170,6 +171,11 @@ def halaman_boleh(kunci: str | None) -> bool:
         return True
     st.error("Halaman ini tidak tersedia untuk akun Anda. Pilih halaman lain di samping.")
     return False
+
+
+def halaman_app(kunci: str) -> st.Page | None:
+    """The app's page of the key `kunci` (lkip_core.akun.HALAMAN), for a link to it."""
+    return getattr(_router, "halaman", {}).get(kunci)
 
 
 def halaman(kunci: str) -> Akun:

@@ -6,6 +6,7 @@ import base64
 import streamlit as st
 
 from lkip_core import fmt, pengaturan
+from lkip_core.analisis.rumus import METODE_NEGATIF, uraian_rumus
 from lkip_core.errors import InputRefused
 from pages import _bersama as ui
 
@@ -16,8 +17,7 @@ NAMA_PILIHAN = {
     "permendagri_86_2017": "Permendagri 86/2017 (Sangat Tinggi … Sangat Rendah)",
     "berhasil": "Berhasil (Sangat Berhasil … Kurang Berhasil)",
     "kustom": "Kustom (tabel skala kustom di bawah)",
-    "selisih": "selisih: (2T − R) / T × 100, minimal 0",
-    "rasio": "rasio: T / R × 100",
+    **{m: f"{m}: {uraian_rumus(m, 'singkat')}" for m in METODE_NEGATIF},
 }
 
 

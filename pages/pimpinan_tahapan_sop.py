@@ -5,7 +5,6 @@ in the app."""
 import datetime as dt
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from lkip_core import akun as akun_inti
 from lkip_core import fmt
@@ -15,6 +14,10 @@ from lkip_core.pimpinan import tahapan
 from pages import _bersama as ui
 
 BATAS_PERINGATAN = 5  # late steps listed by name; the rest counted
+# The page that serves each SOP step (keys of app.py's navigation, lkip_core.akun.HALAMAN).
+HALAMAN_LANGKAH = {1: "unggah", 2: "rekap", 3: "rekonsiliasi", 4: "rekonsiliasi",
+                   5: "rekonsiliasi", 6: "analisis", 7: "lampiran", 10: "lampiran",
+                   12: "lampiran"}
 
 saya = ui.halaman("tahapan")
 ubah = akun_inti.boleh(saya, "tahapan")  # the admin sets the schedule; pimpinan read it
@@ -114,11 +117,11 @@ for s in t.itertuples():
             st.markdown(f"**{n}. {s.aktivitas}**")
             st.caption(f"Kelengkapan: {s.kelengkapan} · Waktu: {fmt.angka(s.waktu, 1)} hari · "
                        f"Output: {s.output} · Pelaksana: {s.pelaksana}")
-            if isinstance(s.halaman, str):
-                try:
-                    st.page_link(s.halaman, label=f"Buka {s.judul_halaman}", icon=":material/arrow_forward:")
-                except StreamlitAPIException:
-                    st.caption(f"Halaman {s.judul_halaman} belum tersedia.")
+            hal = ui.halaman_app(HALAMAN_LANGKAH.get(n, ""))
+            if hal is not None and akun_inti.boleh_buka(saya, HALAMAN_LANGKAH[n]):
+                st.page_link(hal, label=f"Buka {hal.title}", icon=":material/arrow_forward:")
+            elif hal is not None:
+                st.caption(f"Halaman {hal.title} belum tersedia.")
         with b:
             warna = WARNA.get(s.status, "gray")
             st.markdown(f":{warna}[**{s.status}**]")

@@ -21,7 +21,7 @@ from contoh_analisis import (
 )
 
 from lkip_core import pengaturan
-from lkip_core.analisis import kinerja, ringkasan
+from lkip_core.analisis import ringkasan
 from lkip_core.analisis.anggaran import hitung_anggaran, indeks_anggaran
 from lkip_core.analisis.kinerja import KOLOM, capaian_per_sasaran, riwayat, tabel_capaian
 from lkip_core.analisis.versi import versi_data
@@ -254,11 +254,21 @@ def test_tabel_tampil_says_why_a_capaian_is_missing(con_master):
     assert tampil.at["IK.03", "rumus"] == "negatif (selisih)"
 
 
-def test_kinerja_module_exports_documented_columns():
-    # The docstring promises these for the pages, annexes and reconciliation.
-    for kolom in ("capaian_t1", "target_t1", "sampai_tw", "pagu_program", "realisasi_program",
-                  "realisasi_sd_kini", "alasan", "permasalahan", "upaya"):
-        assert kolom in kinerja.KOLOM
+def test_documented_columns_carry_their_values(con_uji):
+    # The docstring promises these for the pages, annexes and reconciliation; each is checked
+    # against contoh_analisis.py's numbers, as of TW III.
+    df = tabel_capaian(con_uji.cursor(), 2025, sampai_tw=3)
+    ik1, ik2, ik3 = (baris(df, k) for k in ("IK.01", "IK.02", "IK.03"))
+    assert set(df["sampai_tw"]) == {3}
+    # the previous year's PK target and capaian: 2024, 6,31 of 10 → 63,10 %
+    assert ik1["target_t1"] == 10 and ik1["capaian_t1"] == pytest.approx(63.1)
+    # "terakhir": the TW III value (2,1 / 4,0 / 5,5 / 6,2032) is the realisasi so far
+    assert ik1["realisasi_sd_kini"] == ik1["realisasi"] == 5.5
+    # IK.02's program 5.04.02: pagu 6.910.387.000, realised 6.495.748.767
+    assert (ik2["pagu_program"], ik2["realisasi_program"]) == (6_910_387_000, 6_495_748_767)
+    assert ik3["alasan"] == "Realisasi belum diisi" and pd.isna(ik3["capaian"])
+    assert ik1["permasalahan"] == "Anggaran diklat dipotong"
+    assert ik1["upaya"] == "Kerja sama dengan BPSDM provinsi"
 
 
 def test_versi_data_changes_with_uploads_rollbacks_and_settings(con_uji):

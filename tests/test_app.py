@@ -25,6 +25,9 @@ def test_rekap_page_shows_board(app_db):
     assert metrics["Belum mengirim"] == "1"  # SEKRE has not sent its realisation
     assert any("Sekretariat" in w.value for w in at.warning)
     assert at.selectbox(key="tahun").value == 2025
+    # exact sums of the money (BID1 reported Rp 1.330.000.000,50 of its pagu; SEKRE nothing)
+    assert any(c.value == "Total pagu Rp 1.750.000.000 · realisasi dilaporkan Rp 1.330.000.001"
+               for c in at.caption), [c.value for c in at.caption]
 
 
 def test_unggah_page_has_template_upload_and_history(app_db):
@@ -33,7 +36,10 @@ def test_unggah_page_has_template_upload_and_history(app_db):
     assert not at.text_input  # the uploader's name comes from the account, not a field
     assert any("atas nama" in c.value and "admin" in c.value for c in at.caption)
     assert at.selectbox(key="unit_template").value in ("OPD", "SEKRE", "BID1")
-    assert len(at.dataframe) >= 1  # the history
+    # the history: the three files the fixture imported, all in force
+    (riwayat,) = [d.value for d in at.dataframe if {"Berkas", "Status"} <= set(d.value.columns)]
+    assert sorted(riwayat["Berkas"]) == ["lpj.xlsx", "master.xlsx", "r.xlsx"]
+    assert set(riwayat["Status"]) == {"aktif"} and set(riwayat["Oleh"]) == {"uji"}
 
 
 def test_pages_run_on_an_empty_database(empty_db):

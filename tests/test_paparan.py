@@ -9,11 +9,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
-import types
 
 import pandas as pd
 import pytest
+import temuan_contoh
 from contoh import realisasi_xlsx
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
@@ -38,17 +37,9 @@ def con_bid1(con_master):
 
 
 @pytest.fixture
-def temuan_palsu(monkeypatch):
-    """A reconciliation result of known content (the real module is another issue's)."""
-    df = pd.DataFrame({
-        "aturan": ["R01", "R01", "R05", "R14", "R08"],
-        "tingkat": ["galat", "galat", "peringatan", "galat", "galat"],
-        "kode_unit": ["BID1", "BID1", "BID1", "SEKRE", "BID1"],
-        "status": ["baru", "diperiksa", "baru", "baru", "selesai"]})
-    mod = types.ModuleType("lkip_core.rekonsiliasi")
-    mod.rekonsiliasi = lambda cur, tahun, **kw: types.SimpleNamespace(temuan=df)
-    monkeypatch.setitem(sys.modules, "lkip_core.rekonsiliasi", mod)
-    return df
+def temuan(con_bid1):
+    """Real findings of known content, some reviewed (temuan_contoh.py)."""
+    temuan_contoh.tanam(con_bid1)
 
 
 def _baca(data: bytes):
@@ -63,7 +54,7 @@ def _charts(slide) -> list:
     return [s.chart for s in slide.shapes if s.has_chart]
 
 
-def test_deck_layout_and_slides(con_bid1, temuan_palsu):
+def test_deck_layout_and_slides(con_bid1, temuan):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
     slides = list(prs.slides)
@@ -79,7 +70,7 @@ def test_deck_layout_and_slides(con_bid1, temuan_palsu):
     assert sum(len(_charts(s)) for s in slides) >= 7
 
 
-def test_sasaran_charts_equal_tabel_capaian(con_bid1, temuan_palsu):
+def test_sasaran_charts_equal_tabel_capaian(con_bid1, temuan):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     df = tabel_capaian(con_bid1.cursor(), 2025)
     for slide, kode in ((prs.slides[3], "S1"), (prs.slides[4], "S2")):
@@ -99,7 +90,7 @@ def test_sasaran_charts_equal_tabel_capaian(con_bid1, temuan_palsu):
                          .cells]
 
 
-def test_headline_and_overview_charts(con_bid1, temuan_palsu):
+def test_headline_and_overview_charts(con_bid1, temuan):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     r = ringkasan(con_bid1.cursor(), 2025)
     (pred,) = _charts(prs.slides[1])
@@ -114,7 +105,7 @@ def test_headline_and_overview_charts(con_bid1, temuan_palsu):
     assert list(sasaran.plots[0].series[0].values) == [pytest.approx(r.capaian_rata), None]
 
 
-def test_budget_slide_equals_hitung_anggaran(con_bid1, temuan_palsu):
+def test_budget_slide_equals_hitung_anggaran(con_bid1, temuan):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     hasil = hitung_anggaran(con_bid1.cursor(), 2025)
     slide = prs.slides[5]
@@ -130,28 +121,28 @@ def test_budget_slide_equals_hitung_anggaran(con_bid1, temuan_palsu):
     assert "88,67 %" in sel and "belum melapor" in sel  # BID1 and SEKRE
 
 
-def test_reconciliation_slide(con_bid1, temuan_palsu):
+def test_reconciliation_slide(con_bid1, temuan):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     slide = prs.slides[6]
     per_aturan, per_unit = _charts(slide)
     assert per_aturan.chart_type == XL_CHART_TYPE.COLUMN_STACKED
-    # Open findings only (the R08 one is selesai): R01 2 galat, R05 1 peringatan, R14 1 galat.
-    assert list(per_aturan.plots[0].categories) == ["R01", "R05", "R14"]
+    # Open findings only (the R02 ones are selesai, one R01 selesai and one diterima):
+    # R01 6 galat, R12 1 peringatan, R14 1 galat.
+    assert list(per_aturan.plots[0].categories) == ["R01", "R12", "R14"]
     seri = {s.name: list(s.values) for s in per_aturan.plots[0].series}
-    assert seri == {"Galat": [2, 0, 1], "Peringatan": [0, 1, 0]}
+    assert seri == {"Galat": [6, 0, 1], "Peringatan": [0, 1, 0]}
     assert per_unit.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
     assert list(per_unit.plots[0].categories) == ["Bidang Satu", "Sekretariat"]
-    assert list(per_unit.plots[0].series[0].values) == [2, 1]
-    assert "4 masih terbuka, 3 di antaranya galat" in _teks(slide)
+    assert list(per_unit.plots[0].series[0].values) == [6, 1]
+    assert "18 temuan; 8 masih terbuka, 7 di antaranya galat" in _teks(slide)
 
 
-def test_reconciliation_missing(con_bid1, monkeypatch):
-    monkeypatch.setitem(sys.modules, "lkip_core.rekonsiliasi", None)
+def test_reconciliation_slide_before_any_review(con_bid1):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
-    assert "belum tersedia" in _teks(prs.slides[6]) and not _charts(prs.slides[6])
+    assert "17 temuan; 17 masih terbuka, 17 di antaranya galat" in _teks(prs.slides[6])
 
 
-def test_next_steps_from_the_sop_tracker(con_bid1, temuan_palsu):
+def test_next_steps_from_the_sop_tracker(con_bid1, temuan):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     assert "belum ditetapkan" in _teks(prs.slides[-1])
     tahapan.simpan_rencana(con_bid1, 2025, dt.date(2026, 2, 12), cuti_bersama=False, oleh="x")
@@ -165,7 +156,7 @@ def test_next_steps_from_the_sop_tracker(con_bid1, temuan_palsu):
     assert [tabel.cell(i, 0).text for i in range(1, 5)] == ["2", "3", "4", "5"]
 
 
-def test_long_sasaran_continue_on_another_slide(con_bid1, temuan_palsu, monkeypatch):
+def test_long_sasaran_continue_on_another_slide(con_bid1, temuan, monkeypatch):
     monkeypatch.setattr(paparan, "INDIKATOR_PER_SLIDE", 1)
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     assert len(prs.slides) == 9
@@ -189,7 +180,7 @@ def test_command_line(con_bid1, db_file, tmp_path):
 
 
 @pytest.mark.slow
-def test_libreoffice_renders_the_deck(con_bid1, temuan_palsu, tmp_path):
+def test_libreoffice_renders_the_deck(con_bid1, temuan, tmp_path):
     if not shutil.which("soffice"):  # `make test` installs it; CI must not pass without it
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("LibreOffice (soffice) tidak terpasang; `make test` memasangnya")

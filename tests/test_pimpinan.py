@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 
 import pandas as pd
 import pytest
+import temuan_contoh
 from contoh import ANGGARAN_BID1, KINERJA_BID1, realisasi_xlsx
 
 from lkip_core import fmt, pengaturan
@@ -41,19 +40,7 @@ def con_bid1(con_master):
     return con_master
 
 
-@pytest.fixture
-def tanpa_rekonsiliasi(monkeypatch):
-    """Make `from lkip_core.rekonsiliasi import rekonsiliasi` fail, as before issue 4."""
-    monkeypatch.setitem(sys.modules, "lkip_core.rekonsiliasi", None)
-
-
-def _palsu(monkeypatch, temuan: pd.DataFrame) -> None:
-    mod = types.ModuleType("lkip_core.rekonsiliasi")
-    mod.rekonsiliasi = lambda cur, tahun, **kw: types.SimpleNamespace(temuan=temuan)
-    monkeypatch.setitem(sys.modules, "lkip_core.rekonsiliasi", mod)
-
-
-def test_headline_figures_equal_the_core(con_bid1, tanpa_rekonsiliasi):
+def test_headline_figures_equal_the_core(con_bid1):
     cur = con_bid1.cursor()
     r = ringkasan(cur, 2025)
     df = tabel_capaian(cur, 2025)
@@ -73,41 +60,30 @@ def test_headline_figures_equal_the_core(con_bid1, tanpa_rekonsiliasi):
     assert pd.isna(r.per_sasaran["capaian"].iloc[1])
 
 
-def test_reconciliation_missing_degrades_to_belum_tersedia(con_bid1, tanpa_rekonsiliasi):
+def test_open_galat_counts_only_open_statuses(con_bid1):
+    temuan_contoh.tanam(con_bid1)  # reviewed: selesai and diterima close a finding
     r = ringkasan(con_bid1.cursor(), 2025)
-    assert not r.temuan_tersedia and r.galat_terbuka is None and r.status_temuan == "belum tersedia"
-    assert temuan_terbuka(con_bid1.cursor(), 2025) is None
-    assert r.to_dict()["temuan"] == "belum tersedia"
-
-
-def test_open_galat_counts_only_open_statuses(con_bid1, monkeypatch):
-    temuan = pd.DataFrame({
-        "aturan": ["R01", "R01", "R02", "R08", "R05", "R14"],
-        "tingkat": ["galat", "galat", "galat", "galat", "peringatan", "galat"],
-        "kode_unit": ["BID1", "BID1", "BID1", "BID1", "BID1", "SEKRE"],
-        "status": ["baru", "diperiksa", "selesai", "diterima", "baru", "baru"]})
-    _palsu(monkeypatch, temuan)
-    r = ringkasan(con_bid1.cursor(), 2025)
-    assert r.temuan_tersedia and r.galat_terbuka == 3  # baru + diperiksa galat only
+    assert len(r.temuan) == temuan_contoh.TOTAL == 18
+    assert r.galat_terbuka == temuan_contoh.GALAT_TERBUKA == 7  # baru + diperiksa galat only
     assert r.galat_unit.to_dict("records") == [
-        {"kode_unit": "BID1", "nama_unit": "Bidang Satu", "galat": 2},
+        {"kode_unit": "BID1", "nama_unit": "Bidang Satu", "galat": 6},
         {"kode_unit": "SEKRE", "nama_unit": "Sekretariat", "galat": 1}]
-    assert len(temuan_terbuka(con_bid1.cursor(), 2025)) == 4
+    terbuka = temuan_terbuka(con_bid1.cursor(), 2025)
+    assert len(terbuka) == temuan_contoh.TERBUKA == 8  # the R12 peringatan is open too
+    assert set(terbuka["status"]) == {"baru", "diperiksa"}
+    assert r.to_dict()["galat_terbuka"] == 7
 
 
-def test_open_galat_from_the_real_reconciliation(con_bid1):
-    rek = pytest.importorskip("lkip_core.rekonsiliasi")
-    if not hasattr(rek, "rekonsiliasi"):
-        pytest.skip("reconciliation not installed yet")
-    cur = con_bid1.cursor()
-    t = rek.rekonsiliasi(cur, 2025, catat=False).temuan
-    expected = int(((t["tingkat"] == "galat") & t["status"].isin(["baru", "diperiksa"])).sum())
-    r = ringkasan(cur, 2025)
-    assert r.temuan_tersedia and r.galat_terbuka == expected
-    assert expected >= 1  # SEKRE has sent nothing: R14 at least
+def test_open_galat_without_reviews(con_bid1):
+    # No LPJ yet: R01 and R02 for BID1's 2 sub kegiatan in 4 TW (16), R14 for SEKRE.
+    r = ringkasan(con_bid1.cursor(), 2025)
+    assert r.galat_terbuka == 17
+    assert r.galat_unit.to_dict("records") == [
+        {"kode_unit": "BID1", "nama_unit": "Bidang Satu", "galat": 16},
+        {"kode_unit": "SEKRE", "nama_unit": "Sekretariat", "galat": 1}]
 
 
-def test_no_data_last_year_then_a_change(con_bid1, tanpa_rekonsiliasi):
+def test_no_data_last_year_then_a_change(con_bid1):
     cur = con_bid1.cursor()
     r = ringkasan(cur, 2025)
     assert r.lalu.tahun == 2024 and r.lalu.keterangan == TANPA_DATA_LALU
@@ -125,7 +101,7 @@ def test_no_data_last_year_then_a_change(con_bid1, tanpa_rekonsiliasi):
     assert r.lalu.keterangan is None
 
 
-def test_serapan_per_unit_from_sums(con_bid1, tanpa_rekonsiliasi):
+def test_serapan_per_unit_from_sums(con_bid1):
     r = ringkasan(con_bid1.cursor(), 2025)
     df = r.serapan_unit.set_index("kode_unit")
     bid1 = r.anggaran.sub_kegiatan.loc[r.anggaran.sub_kegiatan["kode_unit"] == "BID1"]
@@ -164,7 +140,7 @@ def test_best_and_worst_five_never_overlap():
         "IK.01", "IK.02", "IK.03"}
 
 
-def test_to_dict_is_json(con_bid1, tanpa_rekonsiliasi):
+def test_to_dict_is_json(con_bid1):
     d = ringkasan(con_bid1.cursor(), 2025).to_dict()
     back = json.loads(json.dumps(d, allow_nan=False))
     assert back["serapan"] == d["serapan"] and back["per_predikat"]["Rendah"] == 1
@@ -173,13 +149,13 @@ def test_to_dict_is_json(con_bid1, tanpa_rekonsiliasi):
     assert back["terburuk"][0]["kode_indikator"] == "IK.01"
 
 
-def test_empty_year_does_not_break(con_master, tanpa_rekonsiliasi):
+def test_empty_year_does_not_break(con_master):
     r = ringkasan(con_master.cursor(), 2024)
     assert r.capaian_rata is None and r.indikator_bercapaian == 0
     assert r.terbaik.empty and r.terburuk.empty
 
 
-def test_charts_carry_the_summary(con_bid1, tanpa_rekonsiliasi):
+def test_charts_carry_the_summary(con_bid1):
     cur = con_bid1.cursor()
     r = ringkasan(cur, 2025)
     skala = pengaturan.skala_predikat(cur)

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from lkip_core.analisis import rumus
 from lkip_core.analisis.rumus import (
-    SKALA_PREDIKAT,
     Capaian,
     capaian_renstra,
     capaian_sasaran,
@@ -28,8 +27,8 @@ from lkip_core.analisis.rumus import (
     serapan_dari_baris,
     sisa,
     target_tw,
-    validasi_skala,
 )
+from lkip_core.pengaturan import SKALA_PREDIKAT, validasi_skala
 
 
 def bulat(x: float, desimal: int = 2) -> Decimal:

@@ -16,6 +16,7 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
+from .. import fmt
 from . import rumus
 
 TW = (1, 2, 3, 4)
@@ -206,24 +207,14 @@ class HasilAnggaran:
         """The `anggaran --json` shape of cli.md."""
         def lvl(df: pd.DataFrame, extra: tuple[str, ...] = ()) -> list[dict]:
             keys = ("kode", "nama", *extra, "pagu", "realisasi", "serapan", "fisik", "sisa")
-            return [{k: _num(r[k]) for k in keys} for r in df.to_dict("records")]
+            return [{k: fmt.nilai_json(r[k]) for k in keys} for r in df.to_dict("records")]
         subs = lvl(self.sub_kegiatan, ("kode_unit",))
         for d, r in zip(subs, self.sub_kegiatan.to_dict("records")):
-            d["realisasi_tw"] = [_num(r[f"keuangan_tw{n}"]) for n in TW]
-            d["fisik_tw"] = [_num(r[f"fisik_tw{n}"]) for n in TW]
+            d["realisasi_tw"] = [fmt.nilai_json(r[f"keuangan_tw{n}"]) for n in TW]
+            d["fisik_tw"] = [fmt.nilai_json(r[f"fisik_tw{n}"]) for n in TW]
         return {"sub_kegiatan": subs, "kegiatan": lvl(self.kegiatan),
                 "program": lvl(self.program),
-                "total": {k: _num(self.total[k]) for k in ("pagu", "realisasi", "serapan")}}
-
-
-def _num(v):
-    if v is None or (isinstance(v, float) and v != v):
-        return None
-    if isinstance(v, Decimal):
-        return float(v)
-    if hasattr(v, "item"):
-        return v.item()
-    return v
+                "total": {k: fmt.nilai_json(self.total[k]) for k in ("pagu", "realisasi", "serapan")}}
 
 
 def _rp(sen: int) -> Decimal:
@@ -249,7 +240,7 @@ def _tingkat(rows: list[dict], key: str, nama: str, extra: tuple[str, ...]) -> p
                    serapan=rumus.serapan(real, pagu),
                    fisik=rumus.fisik_tertimbang([r["pagu"] for r in g],
                                                 [r["fisik"] for r in g]),
-                   sisa=(pagu_sen - real_sen) / 100)
+                   sisa=rumus.sisa(pagu_sen, real_sen) / 100)
         for n in TW:
             row[f"keuangan_tw{n}"] = sum(r["_sen"][2][n - 1] for r in g) / 100
         for n in TW:
@@ -278,7 +269,7 @@ def _baris_sub(r: tuple) -> dict:
          "pagu": pagu / 100, "realisasi": real / 100, "serapan": rumus.serapan(real_rp, pagu_rp),
          # fisik is reported cumulatively: the sub kegiatan's progress is the last TW given
          "fisik": next((f for f in reversed(fisik_tw) if f is not None), None),
-         "sisa": (pagu - real) / 100, "_pagu": pagu_rp, "_realisasi": real_rp,
+         "sisa": rumus.sisa(pagu, real) / 100, "_pagu": pagu_rp, "_realisasi": real_rp,
          "_sen": (pagu, real, keu0, rak0)}
     for n in TW:
         k, f, a = keu[n - 1], fisik_tw[n - 1], rak[n - 1]
@@ -303,7 +294,7 @@ def hitung_anggaran(cur: duckdb.DuckDBPyConnection, tahun: int,
     real_sen = sum(r["_sen"][1] for r in rows)
     pagu, real = _rp(pagu_sen), _rp(real_sen)
     total = {"pagu": pagu_sen / 100, "realisasi": real_sen / 100,
-             "serapan": rumus.serapan(real, pagu), "sisa": (pagu_sen - real_sen) / 100,
+             "serapan": rumus.serapan(real, pagu), "sisa": rumus.sisa(pagu_sen, real_sen) / 100,
              "fisik": rumus.fisik_tertimbang([r["pagu"] for r in rows],
                                              [r["fisik"] for r in rows]),
              "_pagu": pagu, "_realisasi": real}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from .. import pengaturan
+from .. import fmt, pengaturan
 from . import rumus
 from .anggaran import HasilAnggaran, IndeksAnggaran, indeks_anggaran
 
@@ -211,15 +211,11 @@ def capaian_per_sasaran(df: pd.DataFrame, skala: list[tuple[float, str]]) -> pd.
                                        "indikator", "tanpa_capaian"])
 
 
-def _nan(v):
-    return None if v is None or (isinstance(v, float) and v != v) or v is pd.NA else v
-
-
 def ke_json(df: pd.DataFrame) -> list[dict]:
     """The `capaian --json` shape of cli.md (unrounded numbers, null for missing)."""
     out = []
     for r in df.to_dict("records"):
-        r = {k: _nan(v) for k, v in r.items()}
+        r = {k: fmt.nilai_json(v) for k, v in r.items()}
         out.append({
             "kode_indikator": r["kode_indikator"], "kode_sasaran": r["kode_sasaran"],
             "kode_unit": r["kode_unit"], "tahun": int(r["tahun"]), "satuan": r["satuan"],

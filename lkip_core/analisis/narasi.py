@@ -20,9 +20,8 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from .. import fmt
+from ..fmt import ROMAWI
 from .ringkasan import RUMUS_NEGATIF
-
-ROMAWI = ("I", "II", "III", "IV")
 
 # What units type in a permasalahan/upaya cell when they have nothing to report.
 _TANPA_ISI = {"-", "--", "–", "—", ".", "0", "nihil", "tidak ada", "tidak ada permasalahan",

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..fmt import ROMAWI
 from . import rumus
 from .anggaran import HasilAnggaran
 
 TANPA_CAPAIAN = "Tanpa capaian"
-ROMAWI = ("I", "II", "III", "IV")
 
-RUMUS_NEGATIF = {"selisih": "(2 × target − realisasi) / target × 100, minimal 0",
-                 "rasio": "target / realisasi × 100"}
+RUMUS_NEGATIF = {m: rumus.uraian_rumus(m, "kalimat") for m in rumus.METODE_NEGATIF}
 
 
 def label_rumus(polaritas: str, metode: str | None) -> str:

@@ -25,6 +25,24 @@ ALASAN_TARGET_KOSONG = "Target belum diisi"
 ALASAN_TARGET_NOL = "Target 0 pada indikator positif: capaian tidak dapat dihitung"
 ALASAN_RASIO_NOL = "Realisasi 0 pada indikator negatif metode rasio: capaian tidak dapat dihitung"
 
+# How each capaian formula is written (domain.md, "Capaian"), the one home of these texts:
+# under an annex table ("tabel"), inside a sentence of the draft ("kalimat"), short where space
+# is tight ("singkat", the settings page).
+URAIAN_RUMUS: dict[str, dict[str, str]] = {
+    "positif": {"tabel": "Realisasi / Target × 100 %"},
+    "selisih": {"tabel": "(2 × Target − Realisasi) / Target × 100 %, paling kecil 0 %",
+                "kalimat": "(2 × target − realisasi) / target × 100, minimal 0",
+                "singkat": "(2T − R) / T × 100, minimal 0"},
+    "rasio": {"tabel": "Target / Realisasi × 100 %",
+              "kalimat": "target / realisasi × 100",
+              "singkat": "T / R × 100"},
+}
+
+
+def uraian_rumus(metode: str, gaya: str = "tabel") -> str:
+    """The written formula of "positif", "selisih" or "rasio" in one of URAIAN_RUMUS's forms."""
+    return URAIAN_RUMUS[metode][gaya]
+
 
 def _kosong(x: object) -> bool:
     """True for a value that was not filled in: None (SQL NULL) or NaN (pandas)."""
@@ -130,25 +148,6 @@ def target_tw(target_tahunan: float | None, target_tw_n: float | None) -> tuple[
     return (None if _kosong(target_tahunan) else float(target_tahunan)), False
 
 
-SKALA_PREDIKAT: dict[str, list[tuple[float, str]]] = {
-    # domain.md, "Predikat": the default scale.
-    "permendagri_86_2017": [
-        (91.0, "Sangat Tinggi"),
-        (76.0, "Tinggi"),
-        (66.0, "Sedang"),
-        (51.0, "Rendah"),
-        (float("-inf"), "Sangat Rendah"),
-    ],
-    # domain.md, "Predikat": the second preset in use elsewhere.
-    "berhasil": [
-        (100.0, "Sangat Berhasil"),
-        (75.0, "Berhasil"),
-        (55.0, "Cukup Berhasil"),
-        (float("-inf"), "Kurang Berhasil"),
-    ],
-}
-
-
 def predikat(capaian: float | None, skala: list[tuple[float, str]]) -> str | None:
     """The band of a capaian (domain.md, "Predikat"): the first threshold it reaches.
 
@@ -161,29 +160,6 @@ def predikat(capaian: float | None, skala: list[tuple[float, str]]) -> str | Non
         if capaian >= ambang:
             return label
     return None
-
-
-def validasi_skala(skala: Sequence[tuple[float, str]]) -> list[str]:
-    """Problems (Indonesian) of a custom predikat scale; an empty list means it is usable."""
-    if not skala:
-        return ["Skala predikat kosong: isi paling sedikit satu batas"]
-    masalah: list[str] = []
-    for i, (ambang, label) in enumerate(skala, start=1):
-        if not isinstance(label, str) or not label.strip():
-            masalah.append(f"Baris {i}: label predikat kosong")
-        if _kosong(ambang):
-            masalah.append(f"Baris {i}: batas bawah kosong")
-    for i in range(1, len(skala)):
-        atas, bawah = skala[i - 1][0], skala[i][0]
-        if not _kosong(atas) and not _kosong(bawah) and not atas > bawah:
-            masalah.append(
-                f"Baris {i + 1}: batas {bawah} harus lebih kecil dari batas di atasnya ({atas})"
-            )
-    if skala[-1][0] != float("-inf"):
-        masalah.append(
-            "Baris terakhir harus menampung semua nilai sisanya (batas -inf, 'selain itu')"
-        )
-    return masalah
 
 
 def capaian_sasaran(nilai: Iterable[float | None]) -> tuple[float | None, int]:

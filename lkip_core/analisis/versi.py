@@ -1,8 +1,9 @@
-"""A fingerprint of everything the Bab III numbers depend on, for caching them safely.
+"""One fingerprint of the data every page and report reads, for caching them safely.
 
-The pages cache `tabel_capaian` and `hitung_anggaran` keyed on (year, unit, this version):
-any import, revision, rollback or settings change gives a new version, so a cached table is
-never shown after the data under it changed.
+The pages cache `tabel_capaian`, `hitung_anggaran`, the reconciliation report and the
+leadership summary keyed on (year, unit, this version): any import, revision, rollback,
+settings change or review decision on a finding gives a new version, so a cached result is
+never shown after the data under it changed. One small query.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ SELECT (SELECT count(*) FROM submission),
        -- a rollback changes only statuses: the set of active ids says which files count
        (SELECT coalesce(sum(id * id), 0) FROM submission WHERE status = 'aktif'),
        (SELECT coalesce(string_agg(kunci || '=' || nilai, ';' ORDER BY kunci), '')
-        FROM pengaturan)
+        FROM pengaturan),
+       (SELECT coalesce(max(id), 0) FROM rekonsiliasi_tinjauan)
 """
 
 
 def versi_data(cur: duckdb.DuckDBPyConnection) -> str:
-    """A short text that changes whenever submissions or settings change."""
-    n, maks, urutan, aktif, setelan = cur.execute(_VERSI).fetchone()
-    return f"{n}:{maks}:{urutan}:{aktif}:{zlib.crc32(setelan.encode()):08x}"
+    """A short text that changes whenever submissions, settings or review decisions change."""
+    n, maks, urutan, aktif, setelan, tinjauan = cur.execute(_VERSI).fetchone()
+    return f"{n}:{maks}:{urutan}:{aktif}:{zlib.crc32(setelan.encode()):08x}:{tinjauan}"

@@ -20,6 +20,7 @@ from lkip_core.masukan.template import nama_template, tulis_template
 
 from . import kinerja, tulis
 from .akun import akun_kota, buat_akun_demo
+from .muat import Langkah, impor_semua
 
 TAHUN = 2025
 BARIS_LPJ = 500_000
@@ -180,8 +181,6 @@ def _lpj_csv(gen: np.random.Generator, kode: list[str], tw: np.ndarray) -> bytes
 def buat_kota(con: duckdb.DuckDBPyConnection, folder: Path, *, oleh: str = "demo",
               progress=None) -> dict:
     """Write the city-scale input files into `folder` and import them; returns a summary."""
-    from . import Langkah, impor_semua
-
     mulai = time.perf_counter()
     langkah = Langkah(progress)
     rng = random.Random(2025)

@@ -14,22 +14,19 @@ import duckdb
 import pandas as pd
 
 from lkip_core import fmt, pengaturan
+from lkip_core.fmt import ROMAWI
 from lkip_core.masukan import rekap
 
 from ..analisis.anggaran import HasilAnggaran, hitung_anggaran
 from ..analisis.kinerja import capaian_per_sasaran, tabel_capaian
-from ..errors import NotFound
+from ..analisis.rumus import METODE_NEGATIF, uraian_rumus
 from .model import KOSONG, kosong
 
-LAMPIRAN = ("I", "II", "III", "IV", "V")
-ROMAWI_TW = ("I", "II", "III", "IV")
+LAMPIRAN = ROMAWI[:5]
+ROMAWI_TW = ROMAWI[:4]
 
-# How each capaian formula is written under a table (domain.md, "Capaian").
-RUMUS = {
-    "positif": "Realisasi / Target × 100 %",
-    "selisih": "(2 × Target − Realisasi) / Target × 100 %, paling kecil 0 %",
-    "rasio": "Target / Realisasi × 100 %",
-}
+# How each capaian formula is written under a table (rumus.URAIAN_RUMUS).
+RUMUS = {m: uraian_rumus(m) for m in ("positif", *METODE_NEGATIF)}
 
 
 @dataclass
@@ -68,10 +65,7 @@ class Data:
 
 def muat(cur: duckdb.DuckDBPyConnection, tahun: int) -> Data:
     """The year's results and identity; NotFound when the master does not cover the year."""
-    years = rekap.tahun_tersedia(cur)
-    if tahun not in years:
-        raise NotFound(f"Tahun {tahun} tidak ada di master. Tahun yang ada: "
-                       f"{', '.join(map(str, years)) or 'belum ada'}.")
+    rekap.cek_lingkup(cur, tahun)
     anggaran = hitung_anggaran(cur, tahun)
     capaian = tabel_capaian(cur, tahun, anggaran=anggaran)
     sasaran = capaian_per_sasaran(capaian, pengaturan.skala_predikat(cur))

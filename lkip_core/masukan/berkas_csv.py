@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from lkip_core.masukan.berkas_batas import MAX_CELLS, _refuse
 from lkip_core.masukan.berkas_kolom import KolomSel, pisah_galat
+from lkip_core.masukan.lembar import Sheet
 
 CEPAT_MULAI = 1 << 20  # smaller files: the csv module is as fast and needs no temporary file
 BARIS_KOSONG_MAKS = 1_000
@@ -41,8 +42,6 @@ def baca(f: str, name: str, data: bytes, max_rows: int, max_cols: int | None,
 
     Refusals (too many rows or cells) are raised as berkas.read_workbook raises them.
     """
-    from lkip_core.masukan.berkas import Sheet  # berkas imports this module
-
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
         return None
     body = data[3:] if data.startswith(codecs.BOM_UTF8) else data

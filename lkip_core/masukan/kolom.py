@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lkip_core.fmt import ROMAWI
+
 
 @dataclass(frozen=True)
 class Kolom:
@@ -42,13 +44,12 @@ class Lembar:
 
 def _tw(prefix: str, jenis: str, sinonim: tuple[str, ...], judul: str) -> tuple[Kolom, ...]:
     """Four quarter columns; synonyms are written with `{n}` for the quarter (normalised tw1…)."""
-    roman = ("I", "II", "III", "IV")
     return tuple(
         Kolom(
             f"{prefix}_tw{n}",
             jenis,
             sinonim=tuple(s.format(n=n) for s in sinonim),
-            judul=f"{judul} TW {roman[n - 1]}",
+            judul=f"{judul} TW {ROMAWI[n - 1]}",
         )
         for n in range(1, 5)
     )

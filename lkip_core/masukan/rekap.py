@@ -6,8 +6,12 @@ downloads and the tests use the same frames.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import duckdb
 import pandas as pd
+
+from lkip_core.errors import NotFound
 
 TW = (1, 2, 3, 4)
 
@@ -16,6 +20,18 @@ def tahun_tersedia(cur: duckdb.DuckDBPyConnection) -> list[int]:
     """Years the active master covers, newest first."""
     return [r[0] for r in cur.execute(
         "SELECT tahun FROM v_master_tahun ORDER BY tahun DESC").fetchall()]
+
+
+def cek_lingkup(cur: duckdb.DuckDBPyConnection, tahun: int,
+                kode_unit: str | None = None) -> None:
+    """Refuse (NotFound, exit 2 on the command line) a year or unit the master does not have."""
+    ada = tahun_tersedia(cur)
+    if tahun not in ada:
+        raise NotFound(f"Tahun {tahun} tidak ada di master. Tahun yang ada: "
+                       f"{', '.join(map(str, ada)) or 'belum ada'}.")
+    if kode_unit and not cur.execute("SELECT 1 FROM v_unit WHERE kode_unit = ?",
+                                     [kode_unit]).fetchone():
+        raise NotFound(f"Unit '{kode_unit}' tidak ada di master.")
 
 
 def daftar_unit(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -121,6 +137,24 @@ def rekap_kinerja(cur: duckdb.DuckDBPyConnection, tahun: int,
     ).df()
 
 
+_REKAP_ANGGARAN = """
+    SELECT a.kode_sub_kegiatan, a.nama_sub_kegiatan, a.nama_program, a.nama_kegiatan,
+           a.kode_unit, u.nama_unit, a.pagu, r.pagu AS pagu_unit,
+           r.keuangan_tw1, r.keuangan_tw2, r.keuangan_tw3, r.keuangan_tw4,
+           coalesce(r.keuangan_tw1, 0) + coalesce(r.keuangan_tw2, 0)
+             + coalesce(r.keuangan_tw3, 0) + coalesce(r.keuangan_tw4, 0) AS keuangan,
+           r.fisik_tw1, r.fisik_tw2, r.fisik_tw3, r.fisik_tw4, r.keterangan,
+           r.submission_id, r.baris
+    FROM v_anggaran a
+    LEFT JOIN v_unit u ON u.kode_unit = a.kode_unit
+    LEFT JOIN v_realisasi_anggaran r
+           ON r.kode_sub_kegiatan = a.kode_sub_kegiatan AND r.tahun = a.tahun
+          AND r.kode_unit = a.kode_unit
+    WHERE a.tahun = $tahun AND ($unit IS NULL OR a.kode_unit = $unit)
+    ORDER BY a.kode_sub_kegiatan
+"""
+
+
 def rekap_anggaran(cur: duckdb.DuckDBPyConnection, tahun: int,
                    kode_unit: str | None = None) -> pd.DataFrame:
     """Sub kegiatan of the year with the DPA pagu and what the units reported.
@@ -129,22 +163,13 @@ def rekap_anggaran(cur: duckdb.DuckDBPyConnection, tahun: int,
     nama_unit, pagu, pagu_unit (the echo), keuangan_tw1..4, keuangan (sum), fisik_tw1..4,
     keterangan, submission_id, baris. Money as DECIMAL sums, shown as float.
     """
-    return cur.execute(
-        """
-        SELECT a.kode_sub_kegiatan, a.nama_sub_kegiatan, a.nama_program, a.nama_kegiatan,
-               a.kode_unit, u.nama_unit, a.pagu, r.pagu AS pagu_unit,
-               r.keuangan_tw1, r.keuangan_tw2, r.keuangan_tw3, r.keuangan_tw4,
-               coalesce(r.keuangan_tw1, 0) + coalesce(r.keuangan_tw2, 0)
-                 + coalesce(r.keuangan_tw3, 0) + coalesce(r.keuangan_tw4, 0) AS keuangan,
-               r.fisik_tw1, r.fisik_tw2, r.fisik_tw3, r.fisik_tw4, r.keterangan,
-               r.submission_id, r.baris
-        FROM v_anggaran a
-        LEFT JOIN v_unit u ON u.kode_unit = a.kode_unit
-        LEFT JOIN v_realisasi_anggaran r
-               ON r.kode_sub_kegiatan = a.kode_sub_kegiatan AND r.tahun = a.tahun
-              AND r.kode_unit = a.kode_unit
-        WHERE a.tahun = $tahun AND ($unit IS NULL OR a.kode_unit = $unit)
-        ORDER BY a.kode_sub_kegiatan
-        """,
-        {"tahun": tahun, "unit": kode_unit},
-    ).df()
+    return cur.execute(_REKAP_ANGGARAN, {"tahun": tahun, "unit": kode_unit}).df()
+
+
+def total_anggaran(cur: duckdb.DuckDBPyConnection, tahun: int,
+                   kode_unit: str | None = None) -> tuple[Decimal, Decimal]:
+    """Exact totals of `rekap_anggaran`: (pagu, keuangan reported), summed as DECIMAL."""
+    pagu, keuangan = cur.execute(
+        f"SELECT coalesce(sum(pagu), 0), coalesce(sum(keuangan), 0) FROM ({_REKAP_ANGGARAN})",
+        {"tahun": tahun, "unit": kode_unit}).fetchone()
+    return Decimal(pagu), Decimal(keuangan)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from .. import fmt
+from ..fmt import ROMAWI
 from ..lampiran import bab3, lampiran_i, lembar_lampiran
 from ..lampiran.data import baris_indikator, catatan_rumus, nilai, per_sasaran
 from ..lampiran.model import ANGKA, NOMOR, PERSEN, TEKS, Baris, Kolom, Lembar, Tabel, kosong
@@ -23,7 +24,7 @@ from .ooxml import GAYA_JUDUL_LAMPIRAN, Xml, paragraf, prosa, run, tanda_tangan
 from .tabel import ISI_LANSKAP_MM, ISI_POTRET_MM, tabel_xml
 from .teks import Isi
 
-ROMAWI_BAB = {1: "I", 2: "II", 3: "III", 4: "IV"}
+ROMAWI_BAB = dict(enumerate(ROMAWI[:4], start=1))
 SUMBER = "Sumber: data realisasi unit kerja dan DPA tahun {tahun}, diolah."
 Gambar = Callable[[bytes, str], dict]  # png, caption → {"gambar": InlineImage, "judul": …}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from lkip_core.errors import NotFound
 from lkip_core.perintah.daftar import arg, command, emit_json, open_db
 
 _ARGS = (arg("--tahun", type=int, required=True), arg("--unit"),
@@ -10,13 +9,9 @@ _ARGS = (arg("--tahun", type=int, required=True), arg("--unit"),
 
 
 def _cek(cur, tahun: int, unit: str | None) -> None:
-    from lkip_core.masukan.rekap import tahun_tersedia
+    from lkip_core.masukan.rekap import cek_lingkup
 
-    if tahun not in tahun_tersedia(cur):
-        raise NotFound(f"Tahun {tahun} tidak ada di master. Tahun yang ada: "
-                       f"{', '.join(map(str, tahun_tersedia(cur))) or 'belum ada'}.")
-    if unit and not cur.execute("SELECT 1 FROM v_unit WHERE kode_unit = ?", [unit]).fetchone():
-        raise NotFound(f"Unit '{unit}' tidak ada di master.")
+    cek_lingkup(cur, tahun, unit)
 
 
 @command("capaian", "capaian indikator kinerja satu tahun", *_ARGS)

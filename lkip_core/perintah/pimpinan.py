@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lkip_core.errors import InputRefused, NotFound
+from lkip_core.errors import InputRefused
 from lkip_core.perintah.daftar import arg, command, emit_json, open_db, say
 
 
 def _cek_tahun(cur, tahun: int) -> None:
-    from lkip_core.masukan.rekap import tahun_tersedia
+    from lkip_core.masukan.rekap import cek_lingkup
 
-    if tahun not in tahun_tersedia(cur):
-        raise NotFound(f"Tahun {tahun} tidak ada di master. Tahun yang ada: "
-                       f"{', '.join(map(str, tahun_tersedia(cur))) or 'belum ada'}.")
+    cek_lingkup(cur, tahun)
 
 
 def _tanggal(teks: str | None, nama: str) -> dt.date | None:
@@ -67,8 +65,7 @@ def _ringkasan(args) -> int:
               f"{fmt.persen(lalu.serapan)}")
     print("Predikat: " + ", ".join(f"{k} {v}" for k, v in r.per_predikat.items()))
     print(f"Belum mengirim: {', '.join(r.unit_belum) or '-'}")
-    print(f"Temuan galat terbuka: "
-          f"{r.status_temuan if r.galat_terbuka is None else r.galat_terbuka}")
+    print(f"Temuan galat terbuka: {r.galat_terbuka}")
     return 0
 
 

@@ -10,10 +10,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-BIRU = "#1f4e79"
-HIJAU = "#1a7f3c"
-MERAH = "#c0392b"
-ABU = "#555555"
+# One palette with the charts (grafik/gaya.py); text on a white slide takes its dark tones.
+from lkip_core.grafik.gaya import BIRU, GELAP, HIJAU_TUA, MERAH  # noqa: F401 — paparan's too
+
 _KOSONG = 6  # the "Blank" layout of python-pptx's default template
 
 
@@ -81,7 +80,7 @@ def kotak_angka(slide, x, y, cx, cy, label: str, nilai: str, keterangan: str) ->
     tf.word_wrap = True
     tf.vertical_anchor = MSO_ANCHOR.TOP
     for i, (isi, ukuran, tebal, warna) in enumerate((
-            (label, 14, False, ABU), (nilai, 30, True, BIRU), (keterangan, 12, False, ABU))):
+            (label, 14, False, GELAP), (nilai, 30, True, BIRU), (keterangan, 12, False, GELAP))):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         p.alignment = PP_ALIGN.LEFT
         run = p.add_run()

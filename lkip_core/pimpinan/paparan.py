@@ -30,9 +30,9 @@ from lkip_core.grafik import gaya
 from lkip_core.grafik.gaya import warna_predikat
 from lkip_core.pimpinan import tahapan
 from lkip_core.pimpinan._slide import (
-    ABU,
     BIRU,
-    HIJAU,
+    GELAP,
+    HIJAU_TUA,
     MERAH,
     Dek,
     baris_teks,
@@ -104,7 +104,7 @@ def _judul(dek: Dek, slide, judul: str, sub: str | None = None) -> None:
          tebal=True, warna=BIRU)
     if sub:
         teks(slide, sub, Inches(0.5), Inches(1.0), dek.lebar - Inches(1), Inches(0.5), 16,
-             warna=ABU)
+             warna=GELAP)
 
 
 def _slide_judul(dek: Dek, r: Ringkasan, tanggal: dt.date) -> None:
@@ -120,7 +120,7 @@ def _slide_judul(dek: Dek, r: Ringkasan, tanggal: dt.date) -> None:
     teks(s, "Laporan Kinerja Instansi Pemerintah (LKIP)", Inches(0.7), Inches(4.4),
          dek.lebar - Inches(1.4), Inches(0.6), 18, warna="#ffffff")
     teks(s, fmt.tanggal(tanggal), Inches(0.7), Inches(6.0), Inches(6), Inches(0.6), 18,
-         warna=ABU)
+         warna=GELAP)
 
 
 def _slide_utama(dek: Dek, r: Ringkasan) -> None:
@@ -177,7 +177,7 @@ def _slide_sasaran_semua(dek: Dek, r: Ringkasan) -> None:
     df, n = terbawah(r.per_sasaran, "capaian", BATAS_BATANG)
     if n > len(df):
         teks(s, f"{len(df)} sasaran dengan capaian terendah dari {n}.", Inches(0.5),
-             Inches(7.0), Inches(12), Inches(0.4), 12, warna=ABU)
+             Inches(7.0), Inches(12), Inches(0.4), 12, warna=GELAP)
     kategori = [f"{k} {_pendek(u, 70)}" for k, u in zip(df["kode_sasaran"], df["uraian_sasaran"])]
     _bar_capaian(s, kategori, _nilai(df["capaian"]), list(df["predikat"]),
                  pengaturan.skala_predikat(dek.cur), Inches(0.5), Inches(1.5), Inches(12.3),
@@ -238,7 +238,7 @@ def _slide_anggaran(dek: Dek, r: Ringkasan) -> None:
     prog = r.anggaran.program
     if len(prog) > BATAS_BATANG:  # the largest programs carry the money
         teks(s, f"{BATAS_BATANG} program dengan pagu terbesar dari {len(prog)}.", Inches(0.5),
-             Inches(7.05), Inches(7), Inches(0.4), 12, warna=ABU)
+             Inches(7.05), Inches(7), Inches(0.4), 12, warna=GELAP)
         prog = prog.sort_values("pagu", ascending=False, kind="stable").head(BATAS_BATANG)
     data = CategoryChartData()
     data.categories = [f"{_pendek(n or k, 38)} ({fmt.persen(v)})"
@@ -264,7 +264,7 @@ def _slide_anggaran(dek: Dek, r: Ringkasan) -> None:
     unit, n = terbawah(r.serapan_unit, "serapan", BATAS_TABEL)
     if n > len(unit):
         teks(s, f"{len(unit)} unit dengan serapan terendah dari {n}.", Inches(8.0),
-             Inches(7.05), Inches(5), Inches(0.4), 12, warna=ABU)
+             Inches(7.05), Inches(5), Inches(0.4), 12, warna=GELAP)
     baris = [["Unit", "Pagu", "Realisasi", "Serapan"]]
     for u in unit.itertuples():
         baris.append([_pendek(u.nama_unit, 45), _miliar(u.pagu), _miliar(u.realisasi),
@@ -345,7 +345,7 @@ def _slide_tahapan(dek: Dek, r: Ringkasan, hari_ini: dt.date) -> None:
                  f"… dan {len(telat) - BATAS_TERLAMBAT + 1} langkah lain juga terlambat."]
     baris += telat or (["Tidak ada langkah yang terlambat."] if j.rencana else [])
     baris_teks(s, baris, Inches(0.5), Inches(1.5), Inches(12.3), Inches(1.9), 16,
-               warna_baris=[None] + [MERAH if telat else HIJAU] * (len(baris) - 1))
+               warna_baris=[None] + [MERAH if telat else HIJAU_TUA] * (len(baris) - 1))
     isi = [["Langkah", "Kegiatan", "Pelaksana", "Rencana", "Status"]]
     for x in j.berikutnya(4).itertuples():
         rencana = ("—" if not x.mulai else fmt.tanggal(x.mulai) if x.mulai == x.selesai

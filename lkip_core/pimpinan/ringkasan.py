@@ -16,64 +16,45 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from lkip_core import pengaturan
+from lkip_core import fmt, pengaturan
 from lkip_core.analisis import rumus
 from lkip_core.analisis.anggaran import HasilAnggaran, hitung_anggaran
 from lkip_core.analisis.kinerja import capaian_per_sasaran, tabel_capaian
 from lkip_core.analisis.ringkasan import distribusi_predikat, ringkasan_capaian
-from lkip_core.analisis.versi import versi_data
+from lkip_core.analisis.versi import versi_data as versi  # noqa: F401 — the page imports it here
 from lkip_core.masukan import rekap
+from lkip_core.rekonsiliasi import rekonsiliasi
 
 STATUS_TERBUKA = ("baru", "diperiksa")  # selesai, diterima, teratasi are closed
 TANPA_DATA_LALU = "tidak ada data tahun lalu"
-BELUM_TERSEDIA = "belum tersedia"
 PERINGKAT = 5  # best and worst indicators shown
 _KOLOM_INDIKATOR = ["kode_indikator", "uraian_indikator", "kode_sasaran", "nama_unit", "satuan",
                     "target", "realisasi", "capaian", "alasan", "predikat"]
 
 
-def versi(cur: duckdb.DuckDBPyConnection) -> str:
-    """Changes whenever anything `ringkasan` reads changes (submissions, settings, review
-    decisions on findings): a page may keep a summary while this stays the same."""
-    tinjauan = 0
-    if cur.execute("SELECT count(*) FROM information_schema.tables "
-                   "WHERE table_name = 'rekonsiliasi_tinjauan'").fetchone()[0]:
-        tinjauan = cur.execute("SELECT coalesce(max(id), 0) FROM rekonsiliasi_tinjauan"
-                               ).fetchone()[0]
-    return f"{versi_data(cur)}:{tinjauan}"
-
-
-def temuan(cur: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame | None:
-    """Every reconciliation finding of the year (with its review status), or None when the
-    reconciliation module is not installed yet."""
-    try:
-        from lkip_core.rekonsiliasi import rekonsiliasi
-    except ImportError:
-        return None
+def temuan(cur: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame:
+    """Every reconciliation finding of the year (with its review status)."""
     # catat=False: reading the summary must not record a reconciliation run.
     return rekonsiliasi(cur, tahun, catat=False).temuan
 
 
 def temuan_terbuka(cur: duckdb.DuckDBPyConnection, tahun: int,
-                   semua: pd.DataFrame | None = None) -> pd.DataFrame | None:
-    """Findings still open (status baru or diperiksa); None when not available."""
+                   semua: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Findings still open (status baru or diperiksa); `semua`: the year's findings if known."""
     df = temuan(cur, tahun) if semua is None else semua
-    if df is None:
-        return None
     return df.loc[df["status"].isin(STATUS_TERBUKA)]
 
 
 @dataclass
 class Kesiapan:
     """Is the year's data in and clean? unit_belum: names of the units that owe data and have
-    sent nothing; temuan: every reconciliation finding (None: reconciliation not installed);
-    galat_terbuka: open galat findings (None likewise); galat_unit: kode_unit, nama_unit,
-    galat (open galat per unit, most first)."""
+    sent nothing; temuan: every reconciliation finding; galat_terbuka: open galat findings;
+    galat_unit: kode_unit, nama_unit, galat (open galat per unit, most first)."""
 
     unit_wajib: int
     unit_belum: list[str]
-    temuan: pd.DataFrame | None
-    galat_terbuka: int | None
+    temuan: pd.DataFrame
+    galat_terbuka: int
     galat_unit: pd.DataFrame
 
 
@@ -82,8 +63,8 @@ def kesiapan(cur: duckdb.DuckDBPyConnection, tahun: int) -> Kesiapan:
     board = rekap.kelengkapan(cur, tahun)
     belum = board.loc[board["status"] == "Belum mengirim", "nama_unit"].tolist()
     semua = temuan(cur, tahun)
-    terbuka = temuan_terbuka(cur, tahun, semua) if semua is not None else None
-    galat = None if terbuka is None else int((terbuka["tingkat"] == "galat").sum())
+    terbuka = temuan_terbuka(cur, tahun, semua)
+    galat = int((terbuka["tingkat"] == "galat").sum())
     return Kesiapan(len(board), belum, semua, galat,
                     _galat_unit(terbuka, rekap.daftar_unit(cur)))
 
@@ -130,8 +111,7 @@ class Ringkasan:
     serapan: float | None
     unit_wajib: int
     unit_belum: list[str]
-    temuan_tersedia: bool
-    galat_terbuka: int | None
+    galat_terbuka: int
     galat_unit: pd.DataFrame
     per_sasaran: pd.DataFrame
     terbaik: pd.DataFrame
@@ -140,11 +120,7 @@ class Ringkasan:
     lalu: Perbandingan
     capaian: pd.DataFrame = field(repr=False)
     anggaran: HasilAnggaran = field(repr=False)
-    temuan: pd.DataFrame | None = field(default=None, repr=False)
-
-    @property
-    def status_temuan(self) -> str:
-        return "tersedia" if self.temuan_tersedia else BELUM_TERSEDIA
+    temuan: pd.DataFrame = field(repr=False)
 
     def to_dict(self) -> dict:
         """Plain JSON-ready data: unrounded numbers, null for missing (cli.md)."""
@@ -154,7 +130,8 @@ class Ringkasan:
             "capaian_rata": self.capaian_rata, "per_predikat": dict(self.per_predikat),
             "pagu": self.pagu, "realisasi": self.realisasi, "serapan": self.serapan,
             "unit_wajib": self.unit_wajib, "unit_belum": list(self.unit_belum),
-            "temuan": self.status_temuan, "galat_terbuka": self.galat_terbuka,
+            "temuan": "tersedia",  # kept: scripts read this key of earlier versions
+            "galat_terbuka": self.galat_terbuka,
             "galat_unit": _records(self.galat_unit),
             "per_sasaran": _records(self.per_sasaran), "terbaik": _records(self.terbaik),
             "terburuk": _records(self.terburuk), "serapan_unit": _records(self.serapan_unit),
@@ -166,15 +143,10 @@ class Ringkasan:
         }
 
 
-def _kosong(v) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
-
-
 def _records(df: pd.DataFrame) -> list[dict]:
     out = []
     for r in df.to_dict("records"):
-        out.append({k: (None if _kosong(v) else v.item() if hasattr(v, "item") else v)
-                    for k, v in r.items()})
+        out.append({k: fmt.nilai_json(v) for k, v in r.items()})
     return out
 
 
@@ -230,9 +202,9 @@ def _tahun_lalu(cur: duckdb.DuckDBPyConnection, tahun: int, df: pd.DataFrame,
     return lalu
 
 
-def _galat_unit(terbuka: pd.DataFrame | None, units: pd.DataFrame) -> pd.DataFrame:
+def _galat_unit(terbuka: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     kolom = ["kode_unit", "nama_unit", "galat"]
-    if terbuka is None or terbuka.empty:
+    if terbuka.empty:
         return pd.DataFrame(columns=kolom)
     galat = terbuka.loc[terbuka["tingkat"] == "galat"]
     n = galat.groupby("kode_unit", dropna=False).size().rename("galat").reset_index()
@@ -257,7 +229,7 @@ def ringkasan(cur: duckdb.DuckDBPyConnection, tahun: int) -> Ringkasan:
         per_predikat=kepala["per_predikat"], distribusi=distribusi_predikat(df, skala),
         pagu=hasil.total["pagu"], realisasi=hasil.total["realisasi"], serapan=serapan,
         unit_wajib=siap.unit_wajib, unit_belum=siap.unit_belum,
-        temuan_tersedia=siap.temuan is not None, galat_terbuka=siap.galat_terbuka,
+        galat_terbuka=siap.galat_terbuka,
         galat_unit=siap.galat_unit, per_sasaran=capaian_per_sasaran(df, skala),
         terbaik=terbaik, terburuk=terburuk, serapan_unit=hasil.per_unit(),
         lalu=_tahun_lalu(cur, tahun, df, kepala["rata_rata"], serapan),

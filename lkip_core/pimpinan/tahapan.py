@@ -1,13 +1,5 @@
-"""The SOP tracker: the 12 steps of SOP 065/767-1.01/BKPSDM "Penyusunan LKIP", their plan in
-working days, what really happened, and which steps are late.
-
-The steps, inputs (kelengkapan), times and outputs are the SOP's "mutu baku" table, copied from
-the seed document. The seed lost the tick marks of its "Pelaksana" columns (which of Pelaksana,
-Kasubag Perencanaan, Kabid, Sekretaris and Ka. Badan does each step), so the actors below are
-assigned the way such an SOP is usually run: the Pelaksana (staff of the Sub Bagian
-Perencanaan) does the work under the Kasubag Perencanaan; the Kabid supply and correct their
-bidang's data (steps 1, 4, 5); the Sekretaris reviews and signs the covering letters (8, 9); the
-Ka. Badan ratifies the book (9). Change `LANGKAH` if the signed SOP says otherwise.
+"""The SOP tracker: the plan of the 12 steps of the SOP (sop.py) in working days, what really
+happened, and which steps are late.
 
 Time is planned in half days, because two steps take 0.5 day (8 and 12): two such steps share
 one working day. Working days are Monday to Friday without Indonesian national holidays and,
@@ -28,67 +20,9 @@ import pandas as pd
 
 from lkip_core import akun, db, fmt
 from lkip_core.errors import InputRefused
+from lkip_core.pimpinan.sop import AKTOR, LANGKAH, TOTAL_HARI, Langkah  # noqa: F401 — public here
 
-AKTOR = ("Pelaksana", "Kasubag Perencanaan", "Kabid", "Sekretaris", "Ka. Badan")
 SETENGAH_HARI = dt.timedelta(hours=12)  # a slot is drawn as half of the calendar day
-
-
-@dataclass(frozen=True)
-class Langkah:
-    """One step of the SOP with its mutu baku; `halaman` is the app page that serves it."""
-
-    nomor: int
-    aktivitas: str
-    singkat: str
-    kelengkapan: str
-    waktu: float  # working days, in halves
-    output: str
-    pelaksana: tuple[str, ...]
-    halaman: str | None = None
-    judul_halaman: str | None = None
-
-    @property
-    def setengah_hari(self) -> int:
-        return round(self.waktu * 2)
-
-
-_UNGGAH = ("pages/langkah1_unggah_data.py", "Unggah Data")
-_REKAP = ("pages/langkah2_rekap_data.py", "Rekap Data")
-_REKON = ("pages/langkah3_rekonsiliasi.py", "Rekonsiliasi")
-_ANALISIS = ("pages/langkah6_analisis_kinerja.py", "Analisis Kinerja")
-_EKSPOR = ("pages/langkah7_ekspor_lampiran.py", "Ekspor Lampiran")
-
-LANGKAH: tuple[Langkah, ...] = (
-    Langkah(1, "Pengumpulan data realisasi kinerja fisik dan keuangan dari setiap bidang dan "
-            "sekretariat", "Pengumpulan data", "Data Laporan PPTK dan LPJ kegiatan 1 tahun", 1,
-            "Berkas", ("Pelaksana", "Kasubag Perencanaan", "Kabid"), *_UNGGAH),
-    Langkah(2, "Rekapitulasi data dari bidang", "Rekapitulasi data", "Data Kinerja", 1, "Data",
-            ("Pelaksana", "Kasubag Perencanaan"), *_REKAP),
-    Langkah(3, "Rechecking dan rekonsiliasi data kinerja", "Rekonsiliasi data",
-            "LPJ dan Data Kinerja", 1, "Data", ("Pelaksana", "Kasubag Perencanaan"), *_REKON),
-    Langkah(4, "Rekap data LKIP disebarkan ke bidang/sekretariat untuk dikoreksi",
-            "Koreksi oleh bidang", "Data LKIP", 1, "Data", ("Kasubag Perencanaan", "Kabid"),
-            *_REKON),
-    Langkah(5, "Revisi data LKIP", "Revisi data", "Data LKIP", 2, "Data",
-            ("Pelaksana", "Kasubag Perencanaan", "Kabid"), *_REKON),
-    Langkah(6, "Penyusunan materi/substansi LKIP Bab Pendahuluan s.d. Penutup",
-            "Penyusunan Bab I–IV", "Data LKIP", 3, "Data", ("Pelaksana", "Kasubag Perencanaan"),
-            *_ANALISIS),
-    Langkah(7, "Penyusunan lampiran I-V LKIP", "Lampiran I–V", "Data LKIP", 2, "Data",
-            ("Pelaksana", "Kasubag Perencanaan"), *_EKSPOR),
-    Langkah(8, "Pembuatan kata pengantar dan surat-surat administrasi LKIP",
-            "Kata pengantar & surat", "Kata Pengantar dan surat pengantar", 0.5, "Berkas",
-            ("Kasubag Perencanaan", "Sekretaris")),
-    Langkah(9, "Pengesahan buku LKIP", "Pengesahan", "Buku LKIP", 1, "Buku",
-            ("Kasubag Perencanaan", "Sekretaris", "Ka. Badan")),
-    Langkah(10, "Penyiapan dokumen LKIP untuk dicetak", "Persiapan cetak", "Buku LKIP", 1,
-            "Buku", ("Pelaksana",), *_EKSPOR),
-    Langkah(11, "Publikasi dokumen LKIP", "Publikasi", "Buku LKIP", 1, "Buku",
-            ("Pelaksana", "Kasubag Perencanaan")),
-    Langkah(12, "Pengarsipan dokumen LKIP", "Pengarsipan", "Buku LKIP", 0.5, "Buku",
-            ("Pelaksana",), *_EKSPOR),
-)
-TOTAL_HARI = sum(s.waktu for s in LANGKAH)  # 15 working days (the SOP's total)
 _NOMOR = {s.nomor: s for s in LANGKAH}
 
 
@@ -250,7 +184,7 @@ class Jadwal:
     """Plan against actual for one LKIP year, seen on `hari_ini`.
 
     `tabel` columns: langkah, singkat, aktivitas, waktu, pelaksana (text), kelengkapan, output,
-    halaman, judul_halaman, mulai, selesai (plan; empty without a plan), mulai_waktu,
+    mulai, selesai (plan; empty without a plan), mulai_waktu,
     selesai_waktu, mulai_aktual, selesai_aktual, oleh, status, terlambat (bool: planned finish
     passed, no actual finish), hari_terlambat (working days past the planned finish, to
     hari_ini or the actual finish), langsung (live status text from the data, or None).
@@ -352,7 +286,7 @@ def jadwal(cur: duckdb.DuckDBPyConnection, tahun: int, hari_ini: dt.date | None 
         rows.append({
             "langkah": s.nomor, "singkat": s.singkat, "aktivitas": s.aktivitas,
             "waktu": s.waktu, "pelaksana": ", ".join(s.pelaksana), "kelengkapan": s.kelengkapan,
-            "output": s.output, "halaman": s.halaman, "judul_halaman": s.judul_halaman,
+            "output": s.output,
             "mulai": mulai_r, "selesai": selesai_r,
             "mulai_waktu": p["mulai_waktu"] if p is not None else None,
             "selesai_waktu": p["selesai_waktu"] if p is not None else None,
@@ -364,11 +298,6 @@ def jadwal(cur: duckdb.DuckDBPyConnection, tahun: int, hari_ini: dt.date | None 
 
 
 # --- Live status from the data ----------------------------------------------------------------
-
-def _ada_tabel(cur: duckdb.DuckDBPyConnection, nama: str) -> bool:
-    return cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
-                       [nama]).fetchone()[0] > 0
-
 
 def status_langsung(cur: duckdb.DuckDBPyConnection, tahun: int, ringkas=None) -> dict[int, str]:
     """What the data already says about a step: {langkah: text}.
@@ -389,17 +318,13 @@ def status_langsung(cur: duckdb.DuckDBPyConnection, tahun: int, ringkas=None) ->
         kirim = ringkas.unit_wajib - len(ringkas.unit_belum)
         out[1] = f"Unit terkirim {kirim} dari {ringkas.unit_wajib}"
     galat = ringkas.galat_terbuka
-    if galat is None:
-        out[3] = "Rekonsiliasi belum tersedia"
-    else:
-        out[3] = f"{galat} temuan galat terbuka" if galat else "Tidak ada temuan galat terbuka"
-        out[5] = out[3]
-    if _ada_tabel(cur, "ekspor"):  # the export archive (migration 003) may not be there yet
-        lampiran, semua = cur.execute(
-            "SELECT count(*) FILTER (WHERE jenis = 'lampiran'), count(*) FROM ekspor "
-            "WHERE tahun = ?", [tahun]).fetchone()
-        out[7] = (f"Lampiran {tahun} sudah diekspor ({lampiran}×)" if lampiran
-                  else f"Lampiran {tahun} belum diekspor")
-        out[12] = (f"{semua} berkas ekspor {tahun} tersimpan di arsip" if semua
-                   else "Belum ada ekspor di arsip")
+    out[3] = f"{galat} temuan galat terbuka" if galat else "Tidak ada temuan galat terbuka"
+    out[5] = out[3]
+    lampiran, semua = cur.execute(
+        "SELECT count(*) FILTER (WHERE jenis = 'lampiran'), count(*) FROM ekspor "
+        "WHERE tahun = ?", [tahun]).fetchone()
+    out[7] = (f"Lampiran {tahun} sudah diekspor ({lampiran}×)" if lampiran
+              else f"Lampiran {tahun} belum diekspor")
+    out[12] = (f"{semua} berkas ekspor {tahun} tersimpan di arsip" if semua
+               else "Belum ada ekspor di arsip")
     return out

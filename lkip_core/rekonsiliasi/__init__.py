@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable
 import duckdb
 import pandas as pd
 
-from lkip_core.masukan.rekap import tahun_tersedia
+from lkip_core.analisis.versi import versi_data as tanda_data  # noqa: F401 — the page imports it here
+from lkip_core.masukan.rekap import cek_lingkup
 
 from .. import pengaturan
-from ..errors import NotFound, SedangSibuk
+from ..errors import SedangSibuk
 from . import status as _status
 from .aturan import DAFTAR, KODE, Konteks
 from .laporan import KOLOM, TAMBAHAN, Laporan, frame_kosong, rincian, saring, tipe
@@ -31,26 +32,6 @@ __all__ = ["DAFTAR", "KODE", "KOLOM", "STATUS", "STATUS_TINJAUAN", "Laporan", "c
 
 Progress = Callable[[float, str], None]
 log = logging.getLogger("lkip")
-
-
-def cek_lingkup(cur: duckdb.DuckDBPyConnection, tahun: int, kode_unit: str | None) -> None:
-    """Refuse (NotFound, exit 2 on the command line) a year or unit the master does not have."""
-    ada = tahun_tersedia(cur)
-    if tahun not in ada:
-        raise NotFound(f"Tahun {tahun} tidak ada di master. Tahun yang ada: "
-                       f"{', '.join(map(str, ada)) or 'belum ada'}.")
-    if kode_unit and not cur.execute("SELECT 1 FROM v_unit WHERE kode_unit = ?",
-                                     [kode_unit]).fetchone():
-        raise NotFound(f"Unit '{kode_unit}' tidak ada di master.")
-
-
-def tanda_data(cur: duckdb.DuckDBPyConnection) -> tuple:
-    """A cheap fingerprint of what reconciliation reads: it changes with every upload,
-    rollback or settings change, so a page can reuse a report until it does."""
-    return cur.execute(
-        "SELECT (SELECT max(urutan) FROM submission), (SELECT max(id) FROM submission), "
-        "(SELECT count(*) FROM submission WHERE status = 'aktif'), "
-        "(SELECT max(waktu) FROM pengaturan), (SELECT count(*) FROM pengaturan)").fetchone()
 
 
 def _jalankan(cur, tahun: int, kode_unit: str | None, settings: dict, kode: Iterable[str],

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import fmt
 from .aturan import DAFTAR, KODE, TINGKAT
 from .status import LABEL_STATUS, STATUS, TERBUKA
 
@@ -48,6 +49,7 @@ def tipe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _nilai(v):
+    """A missing value (None, NA, NaT, NaN) as None, numpy scalars as Python (for display)."""
     if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float) and v != v:
@@ -142,7 +144,7 @@ class Laporan:
 
     def to_dict(self) -> dict:
         """The `reconcile --json` shape of cli.md (unrounded numbers, null when missing)."""
-        temuan = [{k: _nilai(r[k]) for k in [*KOLOM, "status"]}
+        temuan = [{k: fmt.nilai_json(r[k]) for k in [*KOLOM, "status"]}
                   for r in self.temuan.to_dict("records")]
         return {"tahun": int(self.tahun),
                 "ringkasan": {"per_aturan": self.per_aturan, "per_unit": self.per_unit,
@@ -192,8 +194,6 @@ def rincian(baris: dict, cur=None) -> dict[str, pd.DataFrame]:
 
 
 def _teks(v) -> str:
-    from .. import fmt
-
     v = _nilai(v)
     if isinstance(v, bool):
         return "ya" if v else "tidak"
@@ -210,8 +210,6 @@ def label_status(s: str) -> str:
 
 def waktu(ts) -> str:
     """A moment as people read it: "25 November 2025 pukul 17.50"."""
-    from .. import fmt
-
     ts = _nilai(ts)
     if ts is None:
         return fmt.KOSONG
@@ -221,7 +219,7 @@ def waktu(ts) -> str:
 def periode(tw) -> str:
     """"TW II" for a TW finding, "tahunan" for a year-level one."""
     tw = _nilai(tw)
-    return "tahunan" if tw is None else f"TW {('I', 'II', 'III', 'IV')[int(tw) - 1]}"
+    return "tahunan" if tw is None else f"TW {fmt.romawi(tw)}"
 
 
 def label_temuan(r: dict) -> str:

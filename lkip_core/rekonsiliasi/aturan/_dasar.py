@@ -21,7 +21,6 @@ import pandas as pd
 from ... import fmt
 
 TINGKAT = ("galat", "peringatan", "info")
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 BATAS_BARIS_LPJ = 300  # LPJ lines kept in one finding's detail; the count says how many exist
 
 Temuan = dict
@@ -88,7 +87,7 @@ def temuan(kode_aturan: str, *, tahun: int, triwulan: int | None, kode_unit: str
 # --- Words and numbers for the messages --------------------------------------------------------
 
 def tw(n: int) -> str:
-    return f"TW {ROMAWI[int(n)]}"
+    return f"TW {fmt.romawi(n)}"
 
 
 def rp(x) -> str:

@@ -18,7 +18,7 @@ _MARGIN = 1e-6
 @aturan("R05", "fisik dan keuangan timpang", "peringatan")
 def r05_timpang(cur, tahun, kode_unit, settings, ctx) -> list[dict]:
     """|fisik % − serapan %| at a reported TW is more than the threshold (points)."""
-    ambang = float(settings.get("ambang_fisik_keuangan", 25))
+    ambang = float(settings["ambang_fisik_keuangan"])
     calon = baris(cur, f"""
         SELECT * FROM {ctx.keuangan()}
         WHERE lapor AND fisik IS NOT NULL AND pagu > 0

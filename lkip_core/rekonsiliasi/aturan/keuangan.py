@@ -34,7 +34,7 @@ def _detail(ctx, rows: list[dict]) -> list[dict]:
 @aturan("R01", "selisih keuangan", "galat")
 def r01_selisih_keuangan(cur, tahun, kode_unit, settings, ctx) -> list[dict]:
     """Cumulative keuangan to the end of a reported TW differs from the LPJ by > tolerance."""
-    tol = Decimal(str(settings.get("toleransi_keuangan", 0) or 0))
+    tol = Decimal(str(settings["toleransi_keuangan"]))
     rows = baris(cur, f"""
         SELECT * FROM {ctx.keuangan()}
         WHERE lapor AND abs(keu_kum - lpj_kum) > $tol

@@ -103,7 +103,7 @@ def r08_target_beda(cur, tahun, kode_unit, settings, ctx) -> list[dict]:
 @aturan("R11", "capaian dilaporkan beda", "peringatan")
 def r11_capaian_beda(cur, tahun, kode_unit, settings, ctx) -> list[dict]:
     """The unit's own capaian differs from the engine's by more than the tolerance."""
-    tol = float(settings.get("toleransi_capaian_unit", 0.01))
+    tol = float(settings["toleransi_capaian_unit"])
     df = ctx.capaian()
     calon = (df["capaian_unit"].notna() & df["realisasi"].notna()
              & (df["capaian"].isna() | ((df["capaian_unit"] - df["capaian"]).abs() > tol - 1e-6)))
@@ -140,8 +140,8 @@ def r12_capaian_ekstrem(cur, tahun, kode_unit, settings, ctx) -> list[dict]:
     the year against the annual target is progress, not a mistake. Year-level, so the key
     stays as more TWs come in.
     """
-    atas = float(settings.get("capaian_ekstrem_atas", 150))
-    bawah = float(settings.get("capaian_ekstrem_bawah", 10))
+    atas = float(settings["capaian_ekstrem_atas"])
+    bawah = float(settings["capaian_ekstrem_bawah"])
     lapor = ctx.tw_lapor()
     df = ctx.capaian()
     n = df["kode_unit"].map(lambda u: max(lapor.get(u) or {0}))
