@@ -180,8 +180,34 @@ def kunci_halaman(halaman: dict[str, dict[str, st.Page]], page: st.Page) -> str 
 
 # --- What the person sees ------------------------------------------------------------------
 
+# Text that does not fit wraps instead of ending in "…": Streamlit cuts the sidebar's section
+# titles, widget labels, metric labels and values and button labels to one line. Only the
+# wrapping properties: sizes stay Streamlit's (and presentation mode's). Checked on every page
+# at 1440×900 and 1280×720 by tests/test_browser_tampilan.py.
+GAYA = """<style>
+[data-testid="stNavSectionHeader"], [data-testid="stNavSectionHeader"] *,
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] *,
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] *,
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] *,
+button [data-testid="stMarkdownContainer"], button [data-testid="stMarkdownContainer"] * {
+    white-space: normal !important; overflow: visible !important;
+    text-overflow: clip !important;
+}
+[data-testid="stMetricValue"] { height: auto !important; }
+</style>"""
+
+
+def gaya() -> None:
+    """The shared style (GAYA), drawn once per run without taking room on the page."""
+    st.html(GAYA)
+
+
 def sidebar_akun(con, a: Akun) -> None:
     """Who is signed in (name, role, unit) and the Keluar button."""
+    gaya()
     with st.sidebar:
         st.divider()
         st.markdown(f":material/account_circle: **{fmt.aman_md(a.nama_tampil)}**")
@@ -218,6 +244,7 @@ def halaman_masuk() -> None:
     from pages import _bersama as ui
 
     con = ui.con()
+    gaya()
     st.title("LKIP Dashboard")
     st.caption("Laporan Kinerja Instansi Pemerintah · SOP 065/767-1.01/BKPSDM. Masuk dengan akun "
                "Anda untuk melanjutkan.")

@@ -175,23 +175,23 @@ if riwayat.empty and peristiwa.empty:
 else:
     t_kiriman, t_peristiwa = st.tabs(["Kiriman", "Semua peristiwa (termasuk yang ditolak)"])
     with t_kiriman:
-        tampil = riwayat[["id", "status", "jenis", "kode_unit", "tahun", "nama_berkas", "oleh",
-                          "waktu", "baris", "peringatan"]]
+        # who and when right after the file: in view without scrolling, even at 1280 px
+        tampil = riwayat[["id", "status", "nama_berkas", "oleh", "waktu", "jenis", "kode_unit",
+                          "tahun", "baris", "peringatan"]]
         ui.tabel(tampil, key="tabel_riwayat", label={
             "id": "No", "status": "Status", "jenis": "Jenis", "kode_unit": "Unit",
             "tahun": "Tahun", "nama_berkas": "Berkas", "oleh": "Oleh", "waktu": "Waktu",
             "baris": "Baris", "peringatan": "Peringatan"}, column_config={
-            # who and when first in view: the file name may be long, it yields room
             "No": st.column_config.NumberColumn(width=50),
-            "Status": st.column_config.TextColumn(width=80),
+            "Status": st.column_config.TextColumn(width=75),
+            "Berkas": st.column_config.TextColumn(width=230),
+            "Oleh": st.column_config.TextColumn(width=100),
+            "Waktu": st.column_config.DatetimeColumn(width=130, format="DD/MM/YYYY HH:mm"),
             "Jenis": st.column_config.TextColumn(width=80),
-            "Unit": st.column_config.TextColumn(width=70),
+            "Unit": st.column_config.TextColumn(width=75),
             "Tahun": st.column_config.NumberColumn(width=60, format="%d"),
-            "Berkas": st.column_config.TextColumn(width=260),
-            "Oleh": st.column_config.TextColumn(width=110),
-            "Waktu": st.column_config.DatetimeColumn(width=140, format="DD/MM/YYYY HH:mm"),
-            "Baris": st.column_config.NumberColumn(width=70),
-            "Peringatan": st.column_config.NumberColumn(width=90)})
+            "Baris": st.column_config.NumberColumn(width=65),
+            "Peringatan": st.column_config.NumberColumn(width=100)})
     with t_peristiwa:
         ev = peristiwa.assign(
             peristiwa=peristiwa["peristiwa"].map(submisi.LABEL_PERISTIWA),

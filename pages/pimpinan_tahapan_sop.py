@@ -68,10 +68,14 @@ j = tahapan.jadwal(ui.cur(), tahun, hari_ini, mulai=mulai, cuti_bersama=cuti)
 t = j.tabel
 
 # --- Headline --------------------------------------------------------------------------------
-m1, m2, m3, m4 = st.columns(4)
+m1, m2, m3, m4 = st.columns([1, 1, 1.3, 1.1])
 m1.metric("Langkah selesai", f"{j.jumlah_selesai} dari {len(t)}")
 m2.metric("Langkah terlambat", fmt.angka(len(j.terlambat), 0))
-m3.metric("Rencana selesai", fmt.tanggal(j.rencana_selesai))
+# A date in words ("21 Desember 2026") is the longest value: a wider column and a smaller
+# size keep it on one line at 1280 px (tests/test_browser_tampilan.py).
+st.html("<style>.st-key-rencana_selesai [data-testid='stMetricValue'] "
+        "{font-size: 1.75rem;}</style>")
+m3.container(key="rencana_selesai").metric("Rencana selesai", fmt.tanggal(j.rencana_selesai))
 berikut = j.berikutnya(1)
 if berikut.empty:
     m4.metric("Langkah berikutnya", "—")
@@ -112,7 +116,7 @@ WARNA = {"Terlambat": "red", "Selesai terlambat": "orange", "Selesai": "green",
 for s in t.itertuples():
     n = s.langkah
     with st.container(border=True, key=f"langkah_{n}"):
-        a, b, c, d, e = st.columns([4, 2.4, 1.6, 1.6, 1], vertical_alignment="center")
+        a, b, c, d, e = st.columns([3.2, 2.2, 1.6, 1.6, 1.3], vertical_alignment="center")
         with a:
             st.markdown(f"**{n}. {s.aktivitas}**")
             st.caption(f"Kelengkapan: {s.kelengkapan} · Waktu: {fmt.angka(s.waktu, 1)} hari · "
@@ -129,12 +133,12 @@ for s in t.itertuples():
                 st.caption(f"Rencana {fmt.tanggal(s.mulai)}"
                            + ("" if s.selesai == s.mulai else f" – {fmt.tanggal(s.selesai)}"))
             if isinstance(s.langsung, str):
-                st.caption(f"📊 {s.langsung}")
+                st.caption(f":material/database: {s.langsung}")  # no emoji font on every PC
         m = c.date_input("Mulai", value=s.mulai_aktual, format="DD/MM/YYYY",
                          key=f"aktual_mulai_{n}", disabled=not ubah)
         f = d.date_input("Selesai", value=s.selesai_aktual, format="DD/MM/YYYY",
                          key=f"aktual_selesai_{n}", disabled=not ubah)
-        if ubah and e.button("Simpan", key=f"simpan_langkah_{n}"):
+        if ubah and e.button("Simpan", key=f"simpan_langkah_{n}", width="stretch"):
             try:
                 tahapan.simpan_realisasi(ui.con(), tahun, n, m, f, oleh=saya)
             except LkipError as exc:
