@@ -31,62 +31,48 @@ def _detail(ctx, rows: list[dict]) -> list[dict]:
     return rows
 
 
+def _per_tw(cur, ctx, kode: str, tahun: int, syarat: str, pesan, nilai_unit: str = "keu_kum",
+            params: dict | None = None) -> list[dict]:
+    """Findings `kode` for each reported TW of a sub kegiatan meeting `syarat` (SQL over the
+    context's keuangan table, fixed per rule), held against the LPJ to the end of the TW."""
+    rows = baris(cur, f"""
+        SELECT * FROM {ctx.keuangan()}
+        WHERE lapor AND {syarat}
+        ORDER BY kode_unit, kode_sub_kegiatan, tw""", params)
+    return [temuan(
+        kode, tahun=tahun, triwulan=r["tw"], kode_unit=r["kode_unit"], objek="sub_kegiatan",
+        kode_objek=r["kode_sub_kegiatan"], nilai_unit=r[nilai_unit],
+        nilai_pembanding=r["lpj_kum"], pesan=pesan(r), detail=r["_detail"])
+        for r in _detail(ctx, rows)]
+
+
 @aturan("R01", "selisih keuangan", "galat")
 def r01_selisih_keuangan(cur, tahun, kode_unit, settings, ctx) -> list[dict]:
     """Cumulative keuangan to the end of a reported TW differs from the LPJ by > tolerance."""
     tol = Decimal(str(settings["toleransi_keuangan"]))
-    rows = baris(cur, f"""
-        SELECT * FROM {ctx.keuangan()}
-        WHERE lapor AND abs(keu_kum - lpj_kum) > $tol
-        ORDER BY kode_unit, kode_sub_kegiatan, tw""", {"tol": tol})
-    out = []
-    for r in _detail(ctx, rows):
-        out.append(temuan(
-            "R01", tahun=tahun, triwulan=r["tw"], kode_unit=r["kode_unit"],
-            objek="sub_kegiatan", kode_objek=r["kode_sub_kegiatan"],
-            nilai_unit=r["keu_kum"], nilai_pembanding=r["lpj_kum"],
-            pesan=(f"Realisasi keuangan s.d. {tw(r['tw'])} {_sub(r)} dilaporkan "
-                   f"{rp(r['keu_kum'])}, sedangkan LPJ mencatat {rp(r['lpj_kum'])} "
-                   f"(selisih {rp(r['keu_kum'] - r['lpj_kum'])})."),
-            detail=r["_detail"]))
-    return out
+    return _per_tw(cur, ctx, "R01", tahun, "abs(keu_kum - lpj_kum) > $tol", lambda r: (
+        f"Realisasi keuangan s.d. {tw(r['tw'])} {_sub(r)} dilaporkan "
+        f"{rp(r['keu_kum'])}, sedangkan LPJ mencatat {rp(r['lpj_kum'])} "
+        f"(selisih {rp(r['keu_kum'] - r['lpj_kum'])})."), params={"tol": tol})
 
 
 @aturan("R02", "tidak ada di LPJ", "galat")
 def r02_tidak_ada_di_lpj(cur, tahun, kode_unit, settings, ctx) -> list[dict]:
     """Keuangan > 0 reported in a TW while the LPJ has no line for it up to that TW."""
-    rows = baris(cur, f"""
-        SELECT * FROM {ctx.keuangan()}
-        WHERE lapor AND keu_tw > 0 AND lpj_baris_kum = 0
-        ORDER BY kode_unit, kode_sub_kegiatan, tw""")
-    return [temuan(
-        "R02", tahun=tahun, triwulan=r["tw"], kode_unit=r["kode_unit"], objek="sub_kegiatan",
-        kode_objek=r["kode_sub_kegiatan"], nilai_unit=r["keu_tw"], nilai_pembanding=r["lpj_kum"],
-        pesan=(f"Unit melaporkan keuangan {tw(r['tw'])} {_sub(r)} sebesar {rp(r['keu_tw'])}, "
-               f"tetapi LPJ belum mencatat satu transaksi pun untuk sub kegiatan ini sampai akhir "
-               f"{tw(r['tw'])}."),
-        detail=r["_detail"]) for r in _detail(ctx, rows)]
+    return _per_tw(cur, ctx, "R02", tahun, "keu_tw > 0 AND lpj_baris_kum = 0", lambda r: (
+        f"Unit melaporkan keuangan {tw(r['tw'])} {_sub(r)} sebesar {rp(r['keu_tw'])}, "
+        f"tetapi LPJ belum mencatat satu transaksi pun untuk sub kegiatan ini sampai akhir "
+        f"{tw(r['tw'])}."), nilai_unit="keu_tw")
 
 
 @aturan("R03", "tidak dilaporkan unit", "galat")
 def r03_tidak_dilaporkan(cur, tahun, kode_unit, settings, ctx) -> list[dict]:
     """LPJ spending up to a TW the unit reported, for a sub kegiatan the unit reported nothing
     for (every TW up to it empty or 0)."""
-    rows = baris(cur, f"""
-        SELECT * FROM {ctx.keuangan()}
-        WHERE lapor AND lpj_kum > 0 AND keu_kosong_kum
-        ORDER BY kode_unit, kode_sub_kegiatan, tw""")
-    out = []
-    for r in _detail(ctx, rows):
-        out.append(temuan(
-            "R03", tahun=tahun, triwulan=r["tw"], kode_unit=r["kode_unit"],
-            objek="sub_kegiatan", kode_objek=r["kode_sub_kegiatan"], nilai_unit=r["keu_kum"],
-            nilai_pembanding=r["lpj_kum"],
-            pesan=(f"LPJ mencatat belanja {rp(r['lpj_kum'])} s.d. {tw(r['tw'])} untuk {_sub(r)}, "
-                   f"tetapi unit belum melaporkan realisasi keuangan apa pun untuk sub kegiatan "
-                   f"ini sampai {tw(r['tw'])}."),
-            detail=r["_detail"]))
-    return out
+    return _per_tw(cur, ctx, "R03", tahun, "lpj_kum > 0 AND keu_kosong_kum", lambda r: (
+        f"LPJ mencatat belanja {rp(r['lpj_kum'])} s.d. {tw(r['tw'])} untuk {_sub(r)}, "
+        f"tetapi unit belum melaporkan realisasi keuangan apa pun untuk sub kegiatan "
+        f"ini sampai {tw(r['tw'])}."))
 
 
 @aturan("R04", "melebihi pagu", "galat")
