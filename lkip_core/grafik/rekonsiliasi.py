@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from lkip_core.rekonsiliasi.aturan import DAFTAR, KODE
 from lkip_core.rekonsiliasi.laporan import TANPA_UNIT, Laporan
 
-from ..grafik.gaya import ABU, BIRU, HIJAU, KUNING, MERAH, kosongkan, tata_letak
+from ..grafik.gaya import ABU, BIRU, HIJAU, KUNING, MERAH, bungkus, kosongkan, tata_letak
 
 WARNA_TINGKAT = {"galat": MERAH, "peringatan": KUNING, "info": BIRU}
 LABEL_TINGKAT = {"galat": "Galat (wajib diperbaiki)", "peringatan": "Peringatan (periksa)",
@@ -41,7 +41,9 @@ def per_aturan(laporan: Laporan, judul: str = "Temuan per aturan") -> go.Figure:
                     hovertemplate="%{y}: %{x} teratasi<extra></extra>")
     fig.update_layout(barmode="stack", bargap=0.35, legend_traceorder="normal")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=label)
-    fig.update_xaxes(tickformat=",d", rangemode="tozero")
+    # room after the longest bar for its count, written outside it
+    paling = int((ring["temuan"] + ring["teratasi"]).max())
+    fig.update_xaxes(tickformat=",d", range=[0, paling * 1.2 + 1])
     return tata_letak(fig, judul, x="Jumlah temuan", tinggi=max(420, 38 * len(KODE) + 140))
 
 
@@ -53,7 +55,9 @@ def per_unit(laporan: Laporan, judul: str = "Temuan per unit") -> go.Figure:
     nama = {k: v for k, v in zip(df["kode_unit"].fillna(TANPA_UNIT), df["nama_unit"])}
     hitung = pd.crosstab(df["kode_unit"].fillna(TANPA_UNIT), df["tingkat"])
     units = list(hitung.sum(axis=1).sort_values(ascending=False).index)
-    label = [f"{nama.get(u) or u}" if u != TANPA_UNIT else "Tanpa unit" for u in units]
+    # unit names run to 70 characters: wrapped, the chart sits in a narrow column
+    label = [bungkus(nama.get(u) or u, 24, 4) if u != TANPA_UNIT else "Tanpa unit"
+             for u in units]
     fig = go.Figure()
     for tingkat, warna in WARNA_TINGKAT.items():
         if tingkat in hitung:
@@ -64,14 +68,14 @@ def per_unit(laporan: Laporan, judul: str = "Temuan per unit") -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickformat=",d", rangemode="tozero")
-    return tata_letak(fig, judul, x="Jumlah temuan", tinggi=max(320, 40 * len(units) + 150))
+    return tata_letak(fig, judul, x="Jumlah temuan", tinggi=max(320, 62 * len(units) + 150))
 
 
 def kemajuan_koreksi(df: pd.DataFrame, judul: str = "Kemajuan koreksi per unit") -> go.Figure:
     """Stacked bars per unit from `status.kemajuan`: resolved (teratasi + selesai) and open."""
     if df.empty:
         return kosongkan(judul, "Belum ada rekonsiliasi yang tercatat")
-    label = [n if isinstance(n, str) and n else (u or "Tanpa unit")
+    label = [bungkus(n, 40, 3) if isinstance(n, str) and n else (u or "Tanpa unit")
              for u, n in zip(df["kode_unit"], df["nama_unit"])]
     fig = go.Figure()
     fig.add_bar(name="Teratasi oleh data", y=label, x=df["teratasi"], orientation="h",
@@ -83,4 +87,4 @@ def kemajuan_koreksi(df: pd.DataFrame, judul: str = "Kemajuan koreksi per unit")
     fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickformat=",d", rangemode="tozero")
-    return tata_letak(fig, judul, x="Jumlah temuan", tinggi=max(320, 40 * len(df) + 150))
+    return tata_letak(fig, judul, x="Jumlah temuan", tinggi=max(320, 52 * len(df) + 150))

@@ -33,7 +33,7 @@ def gantt(tabel: pd.DataFrame, hari_ini: dt.date, libur: list[tuple[dt.date, str
     """Two bars per step: the plan (blue, red when late) and what happened (green done, orange
     done late, yellow running)."""
     judul = judul or "Rencana dan realisasi langkah SOP"
-    label = [bungkus(f"{r.langkah}. {r.singkat}", 28, 2) for r in tabel.itertuples()]
+    label = [bungkus(f"{r.langkah}. {r.singkat}", 28, 3) for r in tabel.itertuples()]
     fig = go.Figure()
     rencana = tabel.loc[tabel["mulai_waktu"].notna()]
     if not rencana.empty:
