@@ -3,6 +3,7 @@ own figures."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import os
@@ -58,8 +59,8 @@ def test_deck_layout_and_slides(con_bid1, temuan):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
     slides = list(prs.slides)
-    # title, headline, sasaran overview, S1, S2, budget, reconciliation, next steps
-    assert len(slides) == 8
+    # title, headline, sasaran overview, S1, S2, budget, reconciliation, next steps, conclusion
+    assert len(slides) == 9
     judul = _teks(slides[0])
     assert "Badan Contoh" in judul and "Paparan Kinerja Tahun 2025" in judul
     assert "20 Februari 2026" in judul
@@ -128,7 +129,8 @@ def test_reconciliation_slide(con_bid1, temuan):
     assert per_aturan.chart_type == XL_CHART_TYPE.COLUMN_STACKED
     # Open findings only (the R02 ones are selesai, one R01 selesai and one diterima):
     # R01 6 galat, R12 1 peringatan, R14 1 galat.
-    assert list(per_aturan.plots[0].categories) == ["R01", "R12", "R14"]
+    assert list(per_aturan.plots[0].categories) == [
+        "Selisih keuangan", "Capaian ekstrem", "Data belum masuk"]
     seri = {s.name: list(s.values) for s in per_aturan.plots[0].series}
     assert seri == {"Galat": [6, 0, 1], "Peringatan": [0, 1, 0]}
     assert per_unit.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
@@ -144,11 +146,11 @@ def test_reconciliation_slide_before_any_review(con_bid1):
 
 def test_next_steps_from_the_sop_tracker(con_bid1, temuan):
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
-    assert "belum ditetapkan" in _teks(prs.slides[-1])
+    assert "belum ditetapkan" in _teks(prs.slides[-2])
     tahapan.simpan_rencana(con_bid1, 2025, dt.date(2026, 2, 12), cuti_bersama=False, oleh="x")
     tahapan.simpan_realisasi(con_bid1, 2025, 1, dt.date(2026, 2, 12), dt.date(2026, 2, 12),
                              oleh="x")
-    slide = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji")).slides[-1]
+    slide = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji")).slides[-2]
     teks = _teks(slide)
     assert "12 Februari 2026 s.d. 5 Maret 2026" in teks
     assert "Langkah 2 (Rekapitulasi data) seharusnya selesai 13 Februari 2026" in teks
@@ -159,7 +161,7 @@ def test_next_steps_from_the_sop_tracker(con_bid1, temuan):
 def test_long_sasaran_continue_on_another_slide(con_bid1, temuan, monkeypatch):
     monkeypatch.setattr(paparan, "INDIKATOR_PER_SLIDE", 1)
     prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
-    assert len(prs.slides) == 9
+    assert len(prs.slides) == 10
     assert "Sasaran S1 (lanjutan 2/2)" in _teks(prs.slides[4])
     (chart,) = _charts(prs.slides[4])
     assert list(chart.plots[0].categories) == ["IK.02"]
@@ -175,7 +177,7 @@ def test_command_line(con_bid1, db_file, tmp_path):
     c.close()
     out = tmp_path / "paparan.pptx"
     assert main(["--db", str(db_file), "paparan", "--tahun", "2025", "--out", str(out)]) == 0
-    assert len(_baca(out.read_bytes()).slides) == 8
+    assert len(_baca(out.read_bytes()).slides) == 9
     assert main(["--db", str(db_file), "paparan", "--tahun", "2019", "--out", str(out)]) == 2
 
 
@@ -194,4 +196,99 @@ def test_libreoffice_renders_the_deck(con_bid1, temuan, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-        assert re.search(r"^Pages:\s+8$", info, re.M), info
+        assert re.search(r"^Pages:\s+9$", info, re.M), info
+
+
+def test_cover_logo_pejabat_and_conclusion_in_words(con_bid1, temuan):
+    """The cover names the agency and its Kepala (from the master), holds a logo placeholder
+    until a logo is set; the last slide concludes in words; counts print without decimals."""
+    from PIL import Image
+
+    from lkip_core import pengaturan
+
+    prs = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
+    sampul = _teks(prs.slides[0])
+    assert "Kepala Badan Contoh" in sampul and "Kepala Contoh" in sampul
+    assert "NIP. 19700101 199001 1 001" in sampul and "Logo instansi" in sampul
+    akhir = prs.slides[-1]
+    teks = _teks(akhir)
+    assert "Kesimpulan dan tindak lanjut" in teks and "Tindak lanjut" in teks
+    assert "Bidang Satu:" in teks  # a galat finding named by its unit, in words
+    assert not re.search(r"\bR\d\d\b", teks)  # no rule codes
+    tabel_teks = "\n".join(c.text for s in prs.slides for x in s.shapes if x.has_table
+                           for r in x.table.rows for c in r.cells)
+    assert re.search(r"\d orang", tabel_teks) and not re.search(r",\d\d orang", tabel_teks)
+
+    buf = io.BytesIO()
+    Image.new("RGB", (60, 40), "#1565C0").save(buf, "PNG")
+    pengaturan.simpan(con_bid1, "logo_instansi", base64.b64encode(buf.getvalue()).decode(),
+                      oleh="uji")
+    sampul = _baca(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji")).slides[0]
+    gambar = [x for x in sampul.shapes if x.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(gambar) == 1 and gambar[0].image.blob == buf.getvalue()
+    assert "Logo instansi" not in _teks(sampul)
+
+
+def _baris_perlu(teks: str, lebar_in: float, ukuran: float, tebal: bool) -> int:
+    """Lines a text wraps to in a box `lebar_in` inches wide (Arial metrics, halaman.py)."""
+    from lkip_core.lampiran.halaman import baris_teks
+
+    kolom = ((lebar_in - 0.2) * 96 - 5) / 7  # the estimator's unit: 7 px columns at 10 pt
+    return sum(baris_teks(p or " ", kolom, tebal, ukuran) for p in teks.split("\n"))
+
+
+def _tinggi_perlu(tf, lebar_in: float) -> float:
+    """Inches a text frame's paragraphs need: lines × 1.2 × size, paragraph spacing, insets."""
+    pt = 0.0
+    for p in tf.paragraphs:
+        ukuran = max([r.font.size.pt for r in p.runs if r.font.size] or [18])
+        tebal = any(r.font.bold for r in p.runs)
+        pt += _baris_perlu(p.text, lebar_in, ukuran, tebal) * ukuran * 1.2
+        pt += p.space_after.pt if p.space_after is not None else 0
+    return pt / 72 + 0.1
+
+
+def test_no_text_overflows_its_box_or_slide(demo_db, tmp_path):
+    """The demo deck (long program and sasaran names): every shape inside the slide, every
+    text box and table tall enough for its wrapped text, and LibreOffice's PDF puts every
+    word on its page."""
+    from lkip_core import db
+
+    con = db.connect(demo_db, read_only=True)
+    tahun = con.execute("SELECT max(tahun) FROM v_master_tahun").fetchone()[0]
+    con.close()
+    con = db.connect(demo_db)  # the deck is audited: a writable connection
+    isi = buat_paparan(con, tahun, HARI_INI, oleh="admin")
+    con.close()
+    prs = _baca(isi)
+    W, H = prs.slide_width, prs.slide_height
+    for n, s in enumerate(prs.slides, 1):
+        for x in s.shapes:
+            assert x.left >= 0 and x.top >= 0, (n, x.name)
+            assert x.left + x.width <= W and x.top + x.height <= H, (n, x.name)
+            lebar = x.width / 914400
+            if x.has_text_frame and x.text_frame.text.strip():
+                assert _tinggi_perlu(x.text_frame, lebar) <= x.height / 914400 + 0.05, \
+                    (n, x.text_frame.text[:60])
+            if x.has_table:
+                t = x.table
+                tinggi = sum(max(_tinggi_perlu(c.text_frame, t.columns[j].width / 914400)
+                                 - 0.04 for j, c in enumerate(r.cells)) for r in t.rows)
+                assert x.top / 914400 + tinggi <= H / 914400, (n, "tabel")
+    if not shutil.which("soffice") or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice/poppler tidak terpasang")
+    path = tmp_path / "paparan.pptx"
+    path.write_bytes(isi)
+    env = {**os.environ, "LC_ALL": "en_US.UTF-8", "LANG": "en_US.UTF-8"}
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180, env=env)
+    html = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "paparan.pdf"), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    halaman = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S)
+    assert len(halaman) == len(prs.slides)
+    for n, (w, h, isi_hal) in enumerate(halaman, 1):
+        for x0, y0, x2, y2 in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                                         r'yMax="([\d.]+)"', isi_hal):
+            assert 0 <= float(x0) <= float(x2) <= float(w) + 1, n
+            assert 0 <= float(y0) <= float(y2) <= float(h) + 1, n

@@ -2,9 +2,11 @@
 whose charts are native, editable PowerPoint charts (their data opens in PowerPoint's sheet),
 never pictures.
 
-Slides: title · headline metrics · capaian per sasaran · one slide per sasaran (indicators'
-capaian and a small table; long sasaran continue on a second slide) · budget (pagu against
-realisasi per program, serapan per unit) · reconciliation status · next steps of the SOP.
+Slides: cover (agency, logo or its placeholder, the Kepala Badan) · headline metrics · capaian
+per sasaran · one slide per sasaran (indicators' capaian and a small table; a long sasaran is
+split evenly over two slides, never one full and one nearly empty) · budget (pagu against
+realisasi per program, full names wrapped; serapan per unit) · reconciliation status (rules by
+name) · next steps of the SOP · conclusion and follow-up (findings in words).
 
 Every figure comes from `pimpinan.ringkasan` (itself from the core's computations) and the SOP
 tracker. Data labels carry the value already formatted the Indonesian way (57,28 %): a number
@@ -13,21 +15,26 @@ format would show the viewer's locale separators, and many office PCs run an Eng
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import hashlib
 import io
 import math
+import textwrap
 
 import duckdb
 import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
 from lkip_core import akun, db, fmt, pengaturan
 from lkip_core.grafik import gaya
 from lkip_core.grafik.gaya import warna_predikat
+from lkip_core.masukan import rekap
 from lkip_core.pimpinan import tahapan
 from lkip_core.pimpinan._slide import (
     BIRU,
@@ -42,12 +49,16 @@ from lkip_core.pimpinan._slide import (
     teks,
 )
 from lkip_core.pimpinan.ringkasan import Ringkasan, ringkasan, terbawah
+from lkip_core.rekonsiliasi.aturan import DAFTAR
 
 INDIKATOR_PER_SLIDE = 8
 BATAS_BATANG = 15  # bars in one chart; more (city scale) and the slide shows the lowest
 BATAS_TABEL = 12  # rows in a side table
 BATAS_TERLAMBAT = 4  # late-step lines on the next-steps slide
 MILIAR = 1_000_000_000
+BATAS_KESIMPULAN = 3  # findings and low indicators named on the conclusion slide
+# Units whose values are fractions by nature keep two decimals; counts print whole.
+SATUAN_PECAHAN = ("%", "persen", "indeks", "nilai", "skor", "poin", "rasio")
 
 
 def _selisih(v: float | None, tahun: int) -> str:
@@ -107,20 +118,69 @@ def _judul(dek: Dek, slide, judul: str, sub: str | None = None) -> None:
              warna=GELAP)
 
 
+def _logo(cur: duckdb.DuckDBPyConnection) -> bytes | None:
+    """The agency's logo (setting `logo_instansi`, base64 PNG or JPEG), or None."""
+    nilai = pengaturan.semua(cur).get("logo_instansi") or ""
+    try:
+        isi = base64.b64decode(nilai, validate=True) if nilai else b""
+    except (binascii.Error, ValueError):
+        return None
+    return isi if isi[:8] == b"\x89PNG\r\n\x1a\n" or isi[:3] == b"\xff\xd8\xff" else None
+
+
+def _pejabat(cur: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
+    """The Kepala Badan's name and NIP from the master's unit sheet (the opd unit)."""
+    units = rekap.daftar_unit(cur)
+    if units.empty:
+        return None, None
+    opd = units.iloc[0]
+    nama, nip = opd["nama_pejabat"], opd["nip_pejabat"]
+    nama = None if pd.isna(nama) or not str(nama).strip() else str(nama)
+    nip = None if pd.isna(nip) or not str(nip).strip() else str(nip)
+    if nip and len(nip) == 18 and nip.isdigit():
+        nip = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nama, nip
+
+
 def _slide_judul(dek: Dek, r: Ringkasan, tanggal: dt.date) -> None:
     s = dek.slide()
+    logo = _logo(dek.cur)
+    x, y, sisi = Inches(0.7), Inches(0.45), Inches(1.5)
+    if logo:
+        gambar = s.shapes.add_picture(io.BytesIO(logo), x, y, height=sisi)
+        if gambar.width > Inches(3):  # a wide logo: keep it off the title
+            gambar.width, gambar.height = Inches(3), int(gambar.height * Inches(3) / gambar.width)
+    else:
+        kotak = s.shapes.add_shape(5, x, y, sisi, sisi)  # 5 = rounded rectangle
+        kotak.fill.background()
+        kotak.line.color.rgb = rgb(GELAP)
+        kotak.line.dash_style = 4  # dash
+        kotak.name = "Tempat logo"
+        tf = kotak.text_frame
+        tf.word_wrap = True
+        tf.text = "Logo instansi"
+        for p in tf.paragraphs:
+            for run in p.runs:
+                run.font.size = Pt(12)
+                run.font.color.rgb = rgb(GELAP)
     pita = s.shapes.add_shape(1, 0, Inches(2.2), dek.lebar, Inches(3.0))
     pita.fill.solid()
     pita.fill.fore_color.rgb = rgb(BIRU)
     pita.line.fill.background()
-    teks(s, r.nama_opd or "Organisasi Perangkat Daerah", Inches(0.7), Inches(2.4),
-         dek.lebar - Inches(1.4), Inches(1.2), 26, tebal=True, warna="#ffffff")
+    teks(s, r.nama_opd or "Organisasi Perangkat Daerah", Inches(0.7), Inches(2.3),
+         dek.lebar - Inches(1.4), Inches(1.2), 24, tebal=True, warna="#ffffff")
     teks(s, f"Paparan Kinerja Tahun {r.tahun}", Inches(0.7), Inches(3.5),
-         dek.lebar - Inches(1.4), Inches(1.0), 40, tebal=True, warna="#ffffff")
+         dek.lebar - Inches(1.4), Inches(0.9), 40, tebal=True, warna="#ffffff")
     teks(s, "Laporan Kinerja Instansi Pemerintah (LKIP)", Inches(0.7), Inches(4.4),
          dek.lebar - Inches(1.4), Inches(0.6), 18, warna="#ffffff")
-    teks(s, fmt.tanggal(tanggal), Inches(0.7), Inches(6.0), Inches(6), Inches(0.6), 18,
-         warna=GELAP)
+    nama, nip = _pejabat(dek.cur)
+    baris = [f"Kepala {r.nama_opd}" if r.nama_opd else "Kepala Badan",
+             nama or "(nama Kepala Badan belum diisi di master, sheet unit)"]
+    if nip:
+        baris.append(f"NIP. {nip}")
+    baris_teks(s, baris, Inches(0.7), Inches(5.45), Inches(8.6), Inches(1.5), 16)
+    teks(s, fmt.tanggal(tanggal), Inches(9.5), Inches(5.45), Inches(3.1), Inches(0.6), 16,
+         warna=GELAP, rata=PP_ALIGN.RIGHT)
 
 
 def _slide_utama(dek: Dek, r: Ringkasan) -> None:
@@ -184,10 +244,22 @@ def _slide_sasaran_semua(dek: Dek, r: Ringkasan) -> None:
                  Inches(5.6), "Capaian sasaran (%)")
 
 
+def _desimal(v: float, satuan) -> int:
+    """A count (orang, dokumen) whose value is whole prints without decimals: 453, not 453,00."""
+    s = str(satuan or "").strip().lower()
+    return 0 if float(v).is_integer() and not any(p in s for p in SATUAN_PECAHAN) else 2
+
+
 def _dengan_satuan(v, satuan) -> str:
     if v is None or pd.isna(v):
         return fmt.KOSONG
-    return fmt.angka(v) + (f" {satuan}" if satuan and satuan != "persen" else "")
+    return (fmt.angka(v, _desimal(v, satuan))
+            + (f" {satuan}" if satuan and satuan != "persen" else ""))
+
+
+def _bungkus(t, lebar: int) -> str:
+    """A long name wrapped onto lines of `lebar` characters (never cut)."""
+    return "\n".join(textwrap.wrap(str(t or ""), lebar)) or "—"
 
 
 def _miliar(v: float | None) -> str:
@@ -209,8 +281,10 @@ def _slide_per_sasaran(dek: Dek, r: Ringkasan) -> None:
     per = r.per_sasaran.set_index("kode_sasaran")
     for kode, g in r.capaian.groupby("kode_sasaran", sort=True):
         nilai_sasaran = per.loc[kode, "capaian"] if kode in per.index else None
-        bagian = [g.iloc[i:i + INDIKATOR_PER_SLIDE]
-                  for i in range(0, len(g), INDIKATOR_PER_SLIDE)]
+        # Split evenly (9 → 5 + 4, not 8 + 1): no slide carries a lone indicator.
+        n_slide = math.ceil(len(g) / INDIKATOR_PER_SLIDE)
+        per_slide = math.ceil(len(g) / n_slide)
+        bagian = [g.iloc[i:i + per_slide] for i in range(0, len(g), per_slide)]
         for n, part in enumerate(bagian, 1):
             s = dek.slide()
             lanjut = f" (lanjutan {n}/{len(bagian)})" if len(bagian) > 1 else ""
@@ -241,7 +315,7 @@ def _slide_anggaran(dek: Dek, r: Ringkasan) -> None:
              Inches(7.05), Inches(7), Inches(0.4), 12, warna=GELAP)
         prog = prog.sort_values("pagu", ascending=False, kind="stable").head(BATAS_BATANG)
     data = CategoryChartData()
-    data.categories = [f"{_pendek(n or k, 38)} ({fmt.persen(v)})"
+    data.categories = [f"{_bungkus(n or k, 34)}\n(serapan {fmt.persen(v)})"
                        for k, n, v in zip(prog["kode"], prog["nama"], prog["serapan"])]
     data.add_series("Pagu (miliar Rp)", [p / MILIAR for p in prog["pagu"]])
     data.add_series("Realisasi (miliar Rp)", [v / MILIAR for v in prog["realisasi"]])
@@ -267,7 +341,7 @@ def _slide_anggaran(dek: Dek, r: Ringkasan) -> None:
              Inches(7.05), Inches(5), Inches(0.4), 12, warna=GELAP)
     baris = [["Unit", "Pagu", "Realisasi", "Serapan"]]
     for u in unit.itertuples():
-        baris.append([_pendek(u.nama_unit, 45), _miliar(u.pagu), _miliar(u.realisasi),
+        baris.append([u.nama_unit, _miliar(u.pagu), _miliar(u.realisasi),
                       fmt.persen(u.serapan) if u.dilaporkan else "belum melapor"])
     tabel(s, baris, Inches(8.0), Inches(1.6), Inches(5.0), [2.2, 1.0, 1.0, 0.9], 11)
 
@@ -290,7 +364,8 @@ def _slide_rekonsiliasi(dek: Dek, r: Ringkasan) -> None:
         return
     per = terbuka.groupby(["aturan", "tingkat"]).size().unstack(fill_value=0).sort_index()
     data = CategoryChartData()
-    data.categories = list(per.index)
+    data.categories = [_bungkus(DAFTAR[a].nama.capitalize() if a in DAFTAR else a, 16)
+                       for a in per.index]
     tingkat = [x for x in ("galat", "peringatan", "info") if x in per.columns]
     for x in tingkat:
         data.add_series(x.capitalize(), [int(v) for v in per[x]])
@@ -311,7 +386,7 @@ def _slide_rekonsiliasi(dek: Dek, r: Ringkasan) -> None:
     if g.empty:
         return
     data = CategoryChartData()
-    data.categories = [_pendek(n, 40) for n in g["nama_unit"]]
+    data.categories = [_bungkus(n, 30) for n in g["nama_unit"]]
     data.add_series("Galat terbuka", [int(v) for v in g["galat"]])
     chart = s.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, Inches(7.2), Inches(1.8),
                                Inches(5.8), Inches(5.3), data).chart
@@ -344,19 +419,74 @@ def _slide_tahapan(dek: Dek, r: Ringkasan, hari_ini: dt.date) -> None:
         telat = [*telat[:BATAS_TERLAMBAT - 1],
                  f"… dan {len(telat) - BATAS_TERLAMBAT + 1} langkah lain juga terlambat."]
     baris += telat or (["Tidak ada langkah yang terlambat."] if j.rencana else [])
-    baris_teks(s, baris, Inches(0.5), Inches(1.5), Inches(12.3), Inches(1.9), 16,
+    tinggi_teks = Inches(0.5) * len(baris)  # one 16 pt line (and its spacing) each
+    baris_teks(s, baris, Inches(0.5), Inches(1.5), Inches(12.3), tinggi_teks, 16,
                warna_baris=[None] + [MERAH if telat else HIJAU_TUA] * (len(baris) - 1))
+    # The table takes the room the lines leave: more steps when there are few lines, so the
+    # slide is never half empty.
+    y_tabel = Inches(1.5) + tinggi_teks + Inches(0.2)
     isi = [["Langkah", "Kegiatan", "Pelaksana", "Rencana", "Status"]]
-    for x in j.berikutnya(4).itertuples():
+    muat = max(3, int((Inches(7.1) - y_tabel) / Inches(0.62)) - 1)
+    for x in j.berikutnya(muat).itertuples():
         rencana = ("—" if not x.mulai else fmt.tanggal(x.mulai) if x.mulai == x.selesai
                    else f"{fmt.tanggal(x.mulai)} – {fmt.tanggal(x.selesai)}")
         status = x.status + (f" · {x.langsung}" if isinstance(x.langsung, str) else "")
         isi.append([str(x.langkah), x.aktivitas, x.pelaksana, rencana, status])
     if len(isi) > 1:
-        tabel(s, isi, Inches(0.5), Inches(3.6), Inches(12.3), [0.9, 4.4, 2.6, 2.4, 2.0], 12)
+        tabel(s, isi, Inches(0.5), y_tabel, Inches(12.3), [1.15, 4.3, 2.6, 2.25, 2.0], 13)
     else:
-        baris_teks(s, ["Semua langkah SOP sudah selesai."], Inches(0.5), Inches(3.6),
+        baris_teks(s, ["Semua langkah SOP sudah selesai."], Inches(0.5), y_tabel,
                    Inches(12.3), Inches(0.6), 16)
+
+
+def kesimpulan(r: Ringkasan) -> tuple[list[str], list[str]]:
+    """(conclusions, follow-ups) in words: the year's capaian and serapan, the indicators
+    furthest below target and the open galat findings by indicator and unit."""
+    simpul = [f"Rata-rata capaian kinerja {r.tahun} {fmt.persen(r.capaian_rata)}; "
+              f"{r.indikator_bercapaian} dari {r.indikator} indikator sudah punya capaian.",
+              f"Serapan anggaran {fmt.persen(r.serapan)} ({fmt.rupiah(r.realisasi)} dari pagu "
+              f"{fmt.rupiah(r.pagu)})."]
+    lanjut: list[str] = []
+    rendah = r.capaian.dropna(subset=["capaian"])
+    rendah = rendah.loc[rendah["capaian"] < 100].sort_values("capaian", kind="stable")
+    if len(rendah):
+        simpul.append(f"{len(rendah)} indikator belum mencapai target; terendah: " + "; ".join(
+            f"{x.uraian_indikator} ({fmt.persen(x.capaian)})"
+            for x in rendah.head(BATAS_KESIMPULAN - 1).itertuples()) + ".")
+        lanjut.append("Unit penanggung jawab indikator yang belum mencapai target menuliskan "
+                      "permasalahan dan upaya perbaikannya untuk Bab III LKIP.")
+    else:
+        simpul.append("Semua indikator yang sudah punya capaian mencapai targetnya.")
+    if r.unit_belum:
+        lanjut.append("Menagih data yang belum masuk dari: " + ", ".join(r.unit_belum) + ".")
+    t = r.temuan
+    if t is not None and len(t):
+        galat = t.loc[t["status"].isin(("baru", "diperiksa")) & (t["tingkat"] == "galat")]
+        if len(galat):
+            unit = dict(zip(r.galat_unit["kode_unit"], r.galat_unit["nama_unit"]))
+            lanjut.append(f"Menyelesaikan {len(galat)} temuan galat rekonsiliasi bersama unit:")
+            for x in galat.head(BATAS_KESIMPULAN).itertuples():
+                lanjut.append(f"• {unit.get(x.kode_unit, x.kode_unit)}: {x.pesan}")
+            if len(galat) > BATAS_KESIMPULAN:
+                lanjut.append(f"• … dan {len(galat) - BATAS_KESIMPULAN} temuan galat lain "
+                              "(lihat halaman Rekonsiliasi).")
+    if not lanjut:
+        lanjut.append("Data sudah bersih dan lengkap: lanjutkan ke pengesahan dan penyusunan "
+                      "naskah LKIP.")
+    return simpul, lanjut
+
+
+def _slide_kesimpulan(dek: Dek, r: Ringkasan) -> None:
+    s = dek.slide()
+    _judul(dek, s, "Kesimpulan dan tindak lanjut")
+    simpul, lanjut = kesimpulan(r)
+    teks(s, "Kesimpulan", Inches(0.5), Inches(1.2), Inches(5.9), Inches(0.5), 20, tebal=True,
+         warna=BIRU)
+    baris_teks(s, simpul, Inches(0.5), Inches(1.75), Inches(5.9), Inches(5.4), 16)
+    teks(s, "Tindak lanjut", Inches(6.8), Inches(1.2), Inches(6.0), Inches(0.5), 20,
+         tebal=True, warna=BIRU)
+    baris_teks(s, lanjut, Inches(6.8), Inches(1.75), Inches(6.0), Inches(5.4),
+               16 if sum(len(x) for x in lanjut) < 600 else 13)
 
 
 def nama_paparan(tahun: int, hari_ini: dt.date | None = None) -> str:
@@ -380,6 +510,7 @@ def buat_paparan(con: duckdb.DuckDBPyConnection, tahun: int,
     _slide_anggaran(dek, r)
     _slide_rekonsiliasi(dek, r)
     _slide_tahapan(dek, r, hari_ini)
+    _slide_kesimpulan(dek, r)
     buf = io.BytesIO()
     dek.prs.save(buf)
     isi = buf.getvalue()
