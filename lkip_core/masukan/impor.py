@@ -261,12 +261,7 @@ def _terkunci(cur: duckdb.DuckDBPyConnection, kind: str, sid: int, tahun: int | 
     kunci = kunci_tahun(cur)
     if not kunci:
         return None
-    if kind == "master":
-        years = [r[0] for r in cur.execute(
-            "SELECT tahun FROM master_tahun WHERE submission_id = ? ORDER BY tahun", [sid]
-        ).fetchall()]
-    else:
-        years = [tahun]
+    years = submisi.tahun_cakupan(cur, sid, kind, tahun)
     return next((kunci[t] for t in years if t in kunci), None)
 
 

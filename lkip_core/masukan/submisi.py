@@ -58,17 +58,21 @@ def catat(cur: duckdb.DuckDBPyConnection, *, jenis: str, kode_unit: str | None,
     return sid
 
 
+def tahun_cakupan(cur: duckdb.DuckDBPyConnection, sid: int, jenis: str,
+                  tahun: int | None) -> list[int]:
+    """The years a submission covers: a master's from master_tahun, else its own year."""
+    if jenis != "master":
+        return [tahun]
+    return [r[0] for r in cur.execute(
+        "SELECT tahun FROM master_tahun WHERE submission_id = ? ORDER BY tahun", [sid]
+    ).fetchall()]
+
+
 def _slot(cur: duckdb.DuckDBPyConnection, sid: int) -> tuple[str, str, list[int]]:
     """The slot key of a submission: (jenis, kode_unit or '', the years it covers)."""
     jenis, kode_unit, tahun = cur.execute(
         "SELECT jenis, kode_unit, tahun FROM submission WHERE id = ?", [sid]).fetchone()
-    if jenis == "master":
-        years = [r[0] for r in cur.execute(
-            "SELECT tahun FROM master_tahun WHERE submission_id = ? ORDER BY tahun", [sid]
-        ).fetchall()]
-    else:
-        years = [tahun]
-    return jenis, kode_unit or "", years
+    return jenis, kode_unit or "", tahun_cakupan(cur, sid, jenis, tahun)
 
 
 def aktifkan(cur: duckdb.DuckDBPyConnection, sid: int) -> list[int]:
