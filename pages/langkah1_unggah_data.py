@@ -48,6 +48,10 @@ else:
     pilihan = ([sendiri] if sendiri else
                rekap.kelengkapan(ui.cur(), tahun)["kode_unit"].tolist() or list(nama_unit))
     awal = pilihan.index(ui.kode_unit()) if ui.kode_unit() in pilihan else 0
+    if st.session_state.get("_unit_template_dari") != ui.kode_unit():
+        # the sidebar's unit changed: the picker follows it (index= only sets the first value)
+        st.session_state["_unit_template_dari"] = ui.kode_unit()
+        st.session_state.pop("unit_template", None)
     unit_t = c1.selectbox("Unit", pilihan, index=awal, format_func=lambda k: nama_unit[k],
                           key="unit_template")
     # Built when clicked: a template is written from the master, not on every rerun.
