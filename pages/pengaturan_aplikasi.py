@@ -21,16 +21,49 @@ NAMA_PILIHAN = {
 }
 
 
+SETELAN = {s.kunci: s for s in pengaturan.SETELAN}
+# What a person reads for each setting, with its unit; the key stays in the code and the log.
+NAMA_SETELAN = {
+    "skala_predikat": "Skala predikat capaian",
+    "skala_predikat_kustom": "Skala predikat kustom",
+    "metode_negatif_bawaan": "Rumus bawaan indikator negatif",
+    "toleransi_keuangan": "Toleransi selisih keuangan unit dan LPJ (Rp) · R01",
+    "ambang_fisik_keuangan": "Ambang beda fisik dan serapan (poin persen) · R05",
+    "toleransi_capaian_unit": "Toleransi beda capaian unit dan hitung ulang (poin) · R11",
+    "capaian_ekstrem_atas": "Capaian ekstrem atas (%) · R12",
+    "capaian_ekstrem_bawah": "Capaian ekstrem bawah (%) · R12",
+    "tempat_ttd": "Tempat tanda tangan",
+    "tanggal_ttd": "Tanggal tanda tangan",
+    "judul_lampiran_i": "Judul Lampiran I",
+    "judul_lampiran_ii": "Judul Lampiran II",
+    "judul_lampiran_iii": "Judul Lampiran III",
+    "judul_lampiran_iv": "Judul Lampiran IV",
+    "judul_lampiran_v": "Judul Lampiran V",
+    "logo_instansi": "Logo instansi",
+    "cadangan_simpan": "Jumlah cadangan disimpan",
+    "batas_unggah_mb": "Batas ukuran berkas unggahan (MB)",
+    "sesi_menit": "Lama sesi tanpa aktivitas (menit)",
+}
+
+
 def _judul(s: pengaturan.Setelan) -> str:
-    return f"{s.kunci.replace('_', ' ').capitalize()} · `{s.kunci}`"
+    return NAMA_SETELAN.get(s.kunci) or s.kunci.replace("_", " ").capitalize()
+
+
+def _nilai(s: pengaturan.Setelan, v) -> str:
+    """A value as a person reads it: 0,01 not 0.01, a choice by its name, a scale in words."""
+    if s.jenis == "angka":
+        return fmt.angka(v, 0 if float(v).is_integer() else 2)
+    if s.jenis == "skala":
+        return "; ".join(f"{'selain itu' if t is None else f'≥ {fmt.angka(t, 0)}'} → {lbl}"
+                         for t, lbl in v)
+    if s.jenis == "gambar":
+        return "ada" if v else "tidak ada"
+    return NAMA_PILIHAN.get(v, v) if v not in ("", None) else "(kosong)"
 
 
 def _bantuan(s: pengaturan.Setelan) -> str:
-    bawaan = s.bawaan
-    if s.jenis == "skala":
-        bawaan = "; ".join(f"{'selain itu' if t is None else f'≥ {t}'} → {lbl}"
-                           for t, lbl in s.bawaan)
-    return f"{s.bantuan}\n\nBawaan: {NAMA_PILIHAN.get(bawaan, bawaan) or '(kosong)'}"
+    return f"{s.bantuan}\n\nBawaan: {_nilai(s, s.bawaan)}"
 
 
 def _widget(s: pengaturan.Setelan, nilai):
@@ -46,6 +79,12 @@ def _widget(s: pengaturan.Setelan, nilai):
                             step=1.0 if bulat else 0.01, format="%.0f" if bulat else "%.2f")
         return int(v) if bulat and float(v).is_integer() else v
     if s.jenis == "skala":
+        # Only while the scale in use is the custom one (chosen and saved in this form).
+        if st.session_state.get("set_skala_predikat", pengaturan.semua(ui.cur())[
+                "skala_predikat"]) != "kustom":
+            st.caption(f"{_judul(s)}: dipakai bila Skala predikat capaian = Kustom. Pilih Kustom, "
+                       "simpan, lalu isi tabelnya di sini.")
+            return nilai
         st.markdown(_judul(s), help=_bantuan(s))
         tabel = st.data_editor(
             pengaturan.skala_ke_tabel(nilai), key=key, num_rows="dynamic", hide_index=True,
@@ -88,7 +127,9 @@ for kelompok, daftar in pengaturan.per_kelompok().items():
                     pengaturan.simpan(ui.con(), k, v, oleh=saya)
                 except InputRefused as exc:
                     gagal.append(k)
-                    st.error(f"`{k}` tidak disimpan: {exc}")
+                    st.error(f"{_judul(SETELAN[k])} tidak disimpan: {exc}")
             tersimpan = [k for k in berubah if k not in gagal]
-            if tersimpan:
-                st.success("Tersimpan: " + ", ".join(f"`{k}`" for k in tersimpan))
+            if tersimpan:  # in words, with the old and the new value
+                st.success("Tersimpan: " + "; ".join(
+                    f"{_judul(s)}: {_nilai(s, nilai[s.kunci])} → {_nilai(s, berubah[s.kunci])}"
+                    for s in daftar if s.kunci in tersimpan) + ".")

@@ -125,7 +125,10 @@ def test_pengaturan_page_saves_and_the_engine_follows(app_db):
     assert "Bawaan: selisih" in at.selectbox(key="set_metode_negatif_bawaan").help
     at.selectbox(key="set_metode_negatif_bawaan").set_value("rasio")
     at.button(key="simpan_analisis_kinerja").click().run()
-    assert not at.exception and any("metode_negatif_bawaan" in s.value for s in at.success)
+    # said in words, old → new, never the setting's key
+    assert not at.exception and any(
+        "Rumus bawaan indikator negatif: selisih" in s.value and "→ rasio" in s.value
+        and "metode_negatif_bawaan" not in s.value for s in at.success)
     c = db.connect(app_db)
     assert pengaturan.baca(c.cursor(), "metode_negatif_bawaan") == "rasio"
     assert c.execute("SELECT oleh FROM pengaturan WHERE kunci = 'metode_negatif_bawaan'"
