@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import fmt
+from ..analisis.ringkasan import RUMUS_NEGATIF  # the written formulas (rumus.URAIAN_RUMUS)
 from ..fmt import ROMAWI
 from .gaya import (
     ABU,
@@ -41,8 +42,6 @@ KOLOM_RENSTRA = ("kode_indikator", "uraian_indikator", "satuan", "tahun", "capai
                  "realisasi_sd_kini", "target_akhir_renstra", "tahun_akhir_renstra",
                  "polaritas", "metode_negatif")
 BARIS_LABEL = 4  # lines of an indicator's name on an axis: wrapped, not cut, in a half column
-RUMUS_NEGATIF = {"selisih": "(2 × target − realisasi) / target × 100",
-                 "rasio": "target / realisasi × 100"}
 
 
 def _label_indikator(r: dict) -> str:
