@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lkip_core.fmt import ROMAWI
 from lkip_core.perintah.daftar import arg, command, emit_json, open_db, say
 
-# lkip_core.lampiran.LAMPIRAN, written out so that the parser is built without loading the annex
-# writers (a test keeps the two equal).
-LAMPIRAN = ("I", "II", "III", "IV", "V")
+# lkip_core.lampiran.LAMPIRAN, taken from fmt (standard library only) so that the parser is built
+# without loading the annex writers (a test keeps the two equal).
+LAMPIRAN = ROMAWI[:5]
 
 
 @command(
