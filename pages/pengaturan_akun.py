@@ -40,7 +40,19 @@ def _tanya_nonaktif(nama: str) -> str:
 daftar = akun_inti.daftar(ui.cur())
 tampil = daftar.assign(peran=daftar["peran"].map(lambda p: LABEL_PERAN.get(p, p)),
                        aktif=daftar["aktif"].map({True: "aktif", False: "nonaktif"}))
-ui.tabel(tampil, key="tabel_akun", label={
+# who changed an account and when, right after its role and status: readable without scrolling
+urutan = ["nama_pengguna", "nama_lengkap", "peran", "kode_unit", "aktif", "diubah_oleh",
+          "diubah_waktu", "jabatan", "nip", "dibuat_oleh", "dibuat_waktu"]
+tampil = tampil[[c for c in urutan if c in tampil.columns]
+                + [c for c in tampil.columns if c not in urutan]]
+WAKTU = st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm", width=130)
+ui.tabel(tampil, key="tabel_akun", column_config={
+    "Nama pengguna": st.column_config.TextColumn(width=115),
+    "Nama lengkap": st.column_config.TextColumn(width=170),
+    "Peran": st.column_config.TextColumn(width=170), "Unit": st.column_config.TextColumn(width=65),
+    "Status": st.column_config.TextColumn(width=75),
+    "Diubah oleh": st.column_config.TextColumn(width=95), "Diubah": WAKTU,
+    "Dibuat oleh": st.column_config.TextColumn(width=95), "Dibuat": WAKTU}, label={
     "nama_pengguna": "Nama pengguna", "nama_lengkap": "Nama lengkap", "nip": "NIP",
     "jabatan": "Jabatan", "peran": "Peran", "kode_unit": "Unit", "aktif": "Status",
     "dibuat_oleh": "Dibuat oleh", "dibuat_waktu": "Dibuat", "diubah_oleh": "Diubah oleh",

@@ -36,6 +36,9 @@ df = akun_inti.audit.daftar(
 if hanya_gagal:
     df = df[~df["berhasil"].astype(bool)]
 tabel = akun_inti.audit.ke_tabel(df.head(BATAS))
+tabel["Aksi"] = tabel["Aksi"].map(lambda a: a.replace("_", " ") if isinstance(a, str) else a)
+# the long details last: who, what and when readable without scrolling
+tabel = tabel[[c for c in tabel.columns if c != "Rincian"] + ["Rincian"]]
 m1, m2, m3 = st.columns(3)
 m1.metric("Catatan", fmt.angka(len(df), 0))
 m2.metric("Gagal atau ditolak", fmt.angka(int((~df["berhasil"].astype(bool)).sum()), 0))
@@ -44,7 +47,12 @@ if len(df) > BATAS:
     st.caption(f"{fmt.angka(BATAS, 0)} catatan terbaru ditampilkan dan diunduh; persempit "
                "saringan untuk yang lebih lama.")
 ui.tabel(tabel, key="tabel_audit", column_config={
-    "Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss")})
+    "Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss", width=150),
+    "Oleh": st.column_config.TextColumn(width=100), "Peran": st.column_config.TextColumn(width=80),
+    "Aksi": st.column_config.TextColumn(width=150), "Objek": st.column_config.TextColumn(width=160),
+    "Tahun": st.column_config.NumberColumn(width=60, format="%d"),
+    "Berhasil": st.column_config.TextColumn(width=75),
+    "Rincian": st.column_config.TextColumn(width=400)})
 st.download_button("Unduh log audit (xlsx)", lambda: tabel_xlsx(
     {"Audit": tabel}, judul="Log audit LKIP Dashboard"), on_click="ignore",
     file_name=f"audit_lkip_{dt.date.today():%Y%m%d}.xlsx", key="unduh_audit",
