@@ -196,7 +196,7 @@ def test_correction_workbook_prints_on_a4_with_indonesian_numbers(data, tmp_path
     assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+", info)
     assert "Keadaan data per" in teks
     assert re.search(r"\b\d{1,3}(?:\.\d{3})+\b", teks)  # 1.500.000
-    assert not re.search(r"\b\d{1,3}(?:,\d{3})+\b", teks)  # 1,500,000
+    assert not re.search(r"\b\d{1,3}(?:,\d{3}){2,}\b", teks)  # 1,500,000
     assert not re.search(r"\b\d+\.00\b", teks)  # Rupiah with ".00"
     assert "57,28" in teks and "57.28" not in teks  # IK.01's capaian in the kinerja sheet
     assert "Sheet kinerja, sel" in teks

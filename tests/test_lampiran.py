@@ -417,7 +417,8 @@ def test_pdf_of_demo_repeats_the_header_on_every_page(demo_db, tmp_path):
 
 
 RIBUAN_ID = re.compile(r"\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b")  # 8.176.559.000, 1.234,50
-RIBUAN_EN = re.compile(r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b")  # 8,176,559,000
+# Millions and up, so an index written 1,370 (Indonesian for 1.37) is not taken for English.
+RIBUAN_EN = re.compile(r"\b\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?\b")  # 8,176,559,000
 DESIMAL_EN = re.compile(r"(?<![\d.,])\d+\.\d{2}(?![\d.,])")  # 76.42
 
 
@@ -430,7 +431,11 @@ def test_pdf_in_an_english_locale_prints_indonesian_numbers_and_keeps_the_signat
     con = db.connect(demo_db, read_only=True)
     tahun = con.execute("SELECT max(tahun) FROM v_master_tahun").fetchone()[0]
     isi = buku_lampiran(con, tahun)
+    bab3 = buku_bab3(con, tahun)
     con.close()
+    teks_bab3 = "\n".join(_teks_halaman(_pdf(bab3, tmp_path, "bab3"), n) for n in (1, 2, 3))
+    assert RIBUAN_ID.search(teks_bab3) and not RIBUAN_EN.search(teks_bab3)
+    assert not DESIMAL_EN.search(teks_bab3)
     pdf = _pdf(isi, tmp_path, "lampiran")
     halaman = [_teks_halaman(pdf, n) for n in range(1, len(_halaman_pdf(pdf)) + 1)]
     semua = "\n".join(halaman)
