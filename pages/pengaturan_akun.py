@@ -48,8 +48,8 @@ tampil = tampil[[c for c in urutan if c in tampil.columns]
 WAKTU = st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm", width=130)
 ui.tabel(tampil, key="tabel_akun", column_config={
     "Nama pengguna": st.column_config.TextColumn(width=115),
-    "Nama lengkap": st.column_config.TextColumn(width=170),
-    "Peran": st.column_config.TextColumn(width=170), "Unit": st.column_config.TextColumn(width=65),
+    "Nama lengkap": st.column_config.TextColumn(width=160),
+    "Peran": st.column_config.TextColumn(width=205), "Unit": st.column_config.TextColumn(width=70),
     "Status": st.column_config.TextColumn(width=75),
     "Diubah oleh": st.column_config.TextColumn(width=95), "Diubah": WAKTU,
     "Dibuat oleh": st.column_config.TextColumn(width=95), "Dibuat": WAKTU}, label={

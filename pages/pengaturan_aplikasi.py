@@ -7,7 +7,8 @@ import streamlit as st
 
 from lkip_core import fmt, pengaturan
 from lkip_core.analisis.rumus import METODE_NEGATIF, uraian_rumus
-from lkip_core.errors import InputRefused
+from lkip_core.errors import CellProblem, InputRefused
+from lkip_core.masukan.parsing import parse_number
 from pages import _bersama as ui
 
 saya = ui.halaman("pengaturan")
@@ -72,6 +73,19 @@ def _widget(s: pengaturan.Setelan, nilai):
     if s.jenis == "pilihan":
         return st.selectbox(_judul(s), s.pilihan, index=s.pilihan.index(nilai), key=key,
                             help=_bantuan(s), format_func=lambda v: NAMA_PILIHAN.get(v, v))
+    if s.jenis == "angka" and not (isinstance(s.bawaan, int) and float(nilai).is_integer()):
+        # A decimal is typed and shown the Indonesian way (0,01): a number field would say 0.01.
+        teks = st.text_input(_judul(s), value=fmt.angka(nilai, 2), key=key, help=_bantuan(s))
+        try:
+            v = parse_number(teks)
+        except CellProblem as exc:
+            v, salah = None, str(exc)
+        else:
+            salah = "Isi dengan angka, misalnya 0,01." if v is None else None
+        if salah:
+            st.error(f"{_judul(s)}: {salah} Nilai tersimpan ({_nilai(s, nilai)}) tetap dipakai.")
+            return nilai
+        return v
     if s.jenis == "angka":
         bulat = isinstance(s.bawaan, int) and float(nilai).is_integer()
         v = st.number_input(_judul(s), value=float(nilai), key=key, help=_bantuan(s),

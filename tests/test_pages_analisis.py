@@ -118,6 +118,8 @@ def test_pengaturan_page_saves_and_the_engine_follows(app_db):
     for s in pengaturan.SETELAN:  # one widget per setting, keyed by its kunci
         if s.jenis == "pilihan":
             assert at.selectbox(key=f"set_{s.kunci}").value == s.bawaan
+        elif s.jenis == "angka" and isinstance(s.bawaan, float):  # typed as 0,01
+            assert at.text_input(key=f"set_{s.kunci}").value == fmt.angka(s.bawaan, 2)
         elif s.jenis == "angka":
             assert at.number_input(key=f"set_{s.kunci}").value == s.bawaan
         elif s.jenis == "teks":

@@ -20,8 +20,21 @@ def test_labels_are_words_with_units_not_keys(app_db):
     assert not [x for x in label if KUNCI.search(x)], label
     assert "Capaian ekstrem atas (%) · R12" in label
     assert "Batas ukuran berkas unggahan (MB)" in label
-    # a decimal default in the help reads the Indonesian way
-    assert "Bawaan: 0,01" in at.number_input(key="set_toleransi_capaian_unit").help
+    # a decimal reads the Indonesian way, in the field and in its help
+    desimal = at.text_input(key="set_toleransi_capaian_unit")
+    assert desimal.value == "0,01" and "Bawaan: 0,01" in desimal.help
+
+
+def test_a_decimal_is_typed_with_a_comma(app_db):
+    at = buka(HALAMAN)
+    at.text_input(key="set_toleransi_capaian_unit").set_value("0,5")
+    at.button(key="simpan_rekonsiliasi").click().run()
+    assert any("R11: 0,01 → 0,50" in s.value for s in at.success)
+    at.text_input(key="set_toleransi_capaian_unit").set_value("setengah")
+    at.button(key="simpan_rekonsiliasi").click().run()
+    assert any("bukan angka" in e.value for e in at.error)
+    with db.connect(app_db) as c:
+        assert pengaturan.baca(c.cursor(), "toleransi_capaian_unit") == 0.5
 
 
 def test_custom_scale_only_while_chosen_and_saves_said_in_words(app_db):
