@@ -238,7 +238,7 @@ def _slide_sasaran_semua(dek: Dek, r: Ringkasan) -> None:
     if n > len(df):
         teks(s, f"{len(df)} sasaran dengan capaian terendah dari {n}.", Inches(0.5),
              Inches(7.0), Inches(12), Inches(0.4), 12, warna=GELAP)
-    kategori = [f"{k} {_pendek(u, 70)}" for k, u in zip(df["kode_sasaran"], df["uraian_sasaran"])]
+    kategori = [f"{k} {_bungkus(u, 60)}" for k, u in zip(df["kode_sasaran"], df["uraian_sasaran"])]
     _bar_capaian(s, kategori, _nilai(df["capaian"]), list(df["predikat"]),
                  pengaturan.skala_predikat(dek.cur), Inches(0.5), Inches(1.5), Inches(12.3),
                  Inches(5.6), "Capaian sasaran (%)")
@@ -296,12 +296,12 @@ def _slide_per_sasaran(dek: Dek, r: Ringkasan) -> None:
                          Inches(5.6))
             baris = [["Kode", "Indikator", "Target", "Realisasi", "Capaian", "Predikat"]]
             for x in part.itertuples():
-                baris.append([x.kode_indikator, _pendek(x.uraian_indikator, 70),
+                baris.append([x.kode_indikator, x.uraian_indikator,
                               _dengan_satuan(x.target, x.satuan),
                               _dengan_satuan(x.realisasi, x.satuan), fmt.persen(x.capaian),
                               x.predikat if isinstance(x.predikat, str) else (x.alasan or "—")])
             tabel(s, baris, Inches(5.2), Inches(1.6), Inches(7.8),
-                  [0.75, 2.9, 1.05, 1.05, 0.9, 1.15], 11)
+                  [0.75, 2.9, 1.05, 1.05, 0.9, 1.15], 12)
 
 
 def _slide_anggaran(dek: Dek, r: Ringkasan) -> None:
