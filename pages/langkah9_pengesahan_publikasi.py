@@ -23,7 +23,7 @@ if tahun is None:
 
 r = naskah.rantai(ui.cur(), tahun)
 tahap = ["draf", "diverifikasi", "disetujui", "disahkan"]
-kolom = st.columns(4)
+kolom = st.columns(4, vertical_alignment="bottom")  # a label on two lines keeps the row even
 for k, s in zip(kolom, tahap):
     sudah = tahap.index(r.status) >= tahap.index(s)
     k.metric(naskah.LABEL_STATUS[s], "●" if s == r.status else ("✓" if sudah else "—"))

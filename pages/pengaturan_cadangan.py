@@ -38,7 +38,8 @@ if daftar.empty:
 else:
     ui.tabel(daftar, label={"berkas": "Berkas", "waktu": "Waktu", "sebab": "Sebab",
                             "ukuran_mb": "Ukuran (MB)", "oleh": "Oleh"},
-             desimal={"ukuran_mb": 1}, key="tabel_cadangan")
+             desimal={"ukuran_mb": 1}, key="tabel_cadangan", column_config={
+                 "Waktu": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm:ss")})
     pilih = st.selectbox("Cadangan", daftar["berkas"].tolist(), key="cadangan_pilih")
     c1, c2 = st.columns(2)
     c1.download_button("Unduh", lambda: Path(cadangan.cari(path, pilih)).read_bytes(),
