@@ -7,13 +7,11 @@ from lkip_core import fmt
 from lkip_core.akun.peran import LABEL_PERAN
 from lkip_core.akun.sandi import PANJANG_MINIMAL
 from lkip_core.errors import InputRefused
-from pages import _akun
+from pages import _akun, _dialog
 from pages import _bersama as ui
 
 saya = ui.halaman("profil")
 ui.judul("Profil", "Akun saya", "data akun Anda dan penggantian kata sandi")
-if pesan := st.session_state.pop("profil_pesan", None):
-    st.success(pesan)
 
 with st.container(border=True):
     k1, k2 = st.columns(2)
@@ -47,6 +45,7 @@ if kirim:
             st.error(str(exc))
         else:
             _akun.mulai_sesi(ui.con(), saya)  # the change ended every session; keep this one
-            st.session_state["profil_pesan"] = ("Kata sandi diganti. Sesi Anda di perangkat "
-                                                "lain sudah berakhir.")
+            _dialog.pesan("profil_sandi", "Kata sandi diganti. Sesi Anda di perangkat lain "
+                                          "sudah berakhir.")
             st.rerun()
+_dialog.tampilkan("profil_sandi")  # under the form that changed it
