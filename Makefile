@@ -67,6 +67,7 @@ bench: venv $(KOTA)
 	$(BIN)/python -m benchmarks.naskah --demo
 	$(BIN)/python -m benchmarks.naskah --db $(KOTA)
 	$(BIN)/python -m benchmarks.masuk --db $(KOTA)
+	$(BIN)/python -m benchmarks.halaman --db $(KOTA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

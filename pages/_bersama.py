@@ -45,6 +45,16 @@ def con():
     return _basis().con
 
 
+def versi() -> str:
+    """The key of every figure a page caches with `st.cache_data`: the database file and its
+    data version (`lkip_core.analisis.versi`). Any import, rollback, settings change or review
+    decision gives a new version, so a figure computed once is shared by every session (every
+    person opening the page) and never shown after the data under it changed. One small query."""
+    from lkip_core.analisis.versi import versi_data
+
+    return f"{_basis().path}|{versi_data(cur())}"
+
+
 def dengan_db(fn: Callable[[], T]) -> Callable[[], T]:
     """`fn` wrapped in its own database session: for work Streamlit runs on another thread
     after the page run has ended, such as a download button's deferred `data` callable."""

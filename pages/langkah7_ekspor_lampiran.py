@@ -39,15 +39,31 @@ with st.expander("Judul lampiran dan blok tanda tangan"):
         st.success("Pengaturan lampiran disimpan.")
 
 # --- Preview: the same tables that go into the workbook --------------------------------------
-pratinjau = lampiran.pratinjau(ui.con(), tahun)
+
+
+@st.cache_data(max_entries=4, show_spinner="Menyusun pratinjau lampiran …")
+def _pratinjau(tahun: int, versi: str):
+    """The annexes' tables, once per year and data version for every session (a city's take
+    seconds); titles and signature are settings, so saving them gives a new version. No
+    workbook is written here: that happens only when a download button is clicked."""
+    return lampiran.pratinjau(ui.con(), tahun)
+
+
+# A city's annexes hold thousands of rows; drawing them all would take seconds on every visit.
+BARIS_PRATINJAU = 200
+
+pratinjau = _pratinjau(tahun, ui.versi())
 tabs = st.tabs(list(pratinjau))
 for tab, (nama, tabel) in zip(tabs, pratinjau.items()):
     with tab:
         for i, t in enumerate(tabel):
             if t.judul:
                 st.markdown(f"**{fmt.aman_md(t.judul)}**")
-            ui.tabel(t.frame, rupiah=t.rupiah, persen=t.persen, angka=t.angka,
-                     key=f"pratinjau_{nama}_{i}")
+            ui.tabel(t.frame.head(BARIS_PRATINJAU), rupiah=t.rupiah, persen=t.persen,
+                     angka=t.angka, key=f"pratinjau_{nama}_{i}")
+            if len(t.frame) > BARIS_PRATINJAU:
+                st.caption(f"Pratinjau: {fmt.angka(BARIS_PRATINJAU, 0)} baris pertama dari "
+                           f"{fmt.angka(len(t.frame), 0)}; berkas unduhan memuat semuanya.")
             if t.catatan:
                 st.caption("  \n".join(t.catatan))
 
@@ -95,5 +111,6 @@ else:
     pilih = a1.selectbox("Ekspor terdahulu", ids, key="ekspor_arsip",
                          format_func=lambda i: f"#{i} · {nama[i]} · {fmt.tanggal(waktu[i])} "
                                                f"{waktu[i]:%H.%M} · {oleh_arsip[i]}")
-    a2.download_button("Unduh ulang", arsip.isi_ekspor(ui.cur(), pilih), file_name=nama[pilih],
+    a2.download_button("Unduh ulang", ui.dengan_db(lambda: arsip.isi_ekspor(ui.cur(), pilih)),
+                       file_name=nama[pilih],
                        mime=XLSX, key="unduh_arsip", on_click="ignore", width="stretch")

@@ -11,8 +11,9 @@ import streamlit as st
 from lkip_core import fmt, pengaturan
 from lkip_core.grafik import pimpinan as grafik
 from lkip_core.grafik.kinerja import distribusi_predikat
+from lkip_core.pimpinan import ringkasan as inti
 from lkip_core.pimpinan.paparan import buat_paparan
-from lkip_core.pimpinan.ringkasan import ringkasan, terbawah, versi
+from lkip_core.pimpinan.ringkasan import terbawah
 from pages import _bersama as ui
 
 BATAS_GRAFIK = 20  # bars per chart; beyond that (city scale) the lowest are shown
@@ -62,15 +63,16 @@ if tahun is None:
     st.info("Belum ada data. Buka halaman Unggah Data untuk mengunggah master dan realisasi.")
     st.stop()
 
-# Kept for the session while the data stays the same: switching presentation mode, or coming
-# back to the page, must not recompute a city's summary (~1,5 s).
-tanda = (tahun, versi(ui.cur()))
-simpan = st.session_state.get("rp_ringkasan")
-if simpan is None or simpan[0] != tanda:
-    with st.spinner("Menghitung ringkasan …"):
-        simpan = (tanda, ringkasan(ui.cur(), tahun))
-    st.session_state["rp_ringkasan"] = simpan
-r = simpan[1]
+
+@st.cache_data(max_entries=8, show_spinner="Menghitung ringkasan …")
+def _ringkasan(tahun: int, versi: str):
+    """Computed once per year and data version for every session: the landing page of a
+    second person, switching presentation mode, or coming back, does not recompute a city's
+    summary (seconds); an import or a settings change gives a new version (ui.versi)."""
+    return inti.ringkasan(ui.cur(), tahun)
+
+
+r = _ringkasan(tahun, ui.versi())
 skala = pengaturan.skala_predikat(ui.cur())
 lalu = r.lalu
 

@@ -1,0 +1,182 @@
+"""Every page of the app in Chromium at city scale (issue 12 item 5): the first page after
+opening the app, each other page after a click in the sidebar, and a second visit.
+
+    .venv/bin/python -m lkip_core --db data/kota.duckdb demo --skala kota   # once
+    .venv/bin/python -m benchmarks.halaman [--db data/kota.duckdb] [--ulang 3]
+
+Serves the app over a copy of the database (a fresh server: nothing computed yet) and, `--ulang`
+times, in a fresh browser context each (a new session, as another person opening the app):
+
+- `halaman pertama`: the app opened, the login form ready, name and password typed, Masuk
+  pressed, until the landing page (Ringkasan Pimpinan) is ready: heading shown, script run ended,
+  no spinner, its five charts drawn;
+- each page of the admin's sidebar, in the sidebar's order: its link clicked until its heading
+  shows and its run has ended (`kunjungan 1`), then, after the whole round, each again
+  (`kunjungan 2`).
+
+The first round is the first time since the server started (every figure computed); the later
+rounds are new sessions over figures the server already holds for this data version. Prints
+that round, the median of the later ones, and the median of the second visits, against the
+limits of the issue: first page < 3 s, a page after a click < 1.5 s, a second visit < 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMA = "benchmark.admin"
+LANDING = "Ringkasan Pimpinan"
+BATAS_PERTAMA, BATAS_KLIK, BATAS_KEDUA = 3.0, 1.5, 1.0
+
+
+def halaman_app() -> list[tuple[str, str]]:
+    """(url_path, title) of every page app.py routes to, in the sidebar's order (read from
+    app.py itself, so a page added there is measured too)."""
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    pages = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page"):
+            kw = {k.arg: k.value.value for k in node.keywords
+                  if isinstance(k.value, ast.Constant)}
+            if "url_path" in kw and kw["url_path"] != "masuk":
+                pages.append((node.lineno, kw["url_path"], kw["title"]))
+    return [(u, t) for _, u, t in sorted(pages)]
+
+
+def _siapkan(path: Path) -> None:
+    """The admin account the browser signs in with (made in the copy when missing)."""
+    from lkip_core import akun, db
+    from lkip_core.demo.akun import SANDI_DEMO
+
+    con = db.connect(path)
+    try:
+        if akun.ambil(con, NAMA) is None:
+            akun.tambah(con, NAMA, "admin", SANDI_DEMO, oleh="benchmark")
+    finally:
+        con.close()
+
+
+def _landing_siap(page, b) -> None:
+    b.wait_for_heading(page, LANDING)
+    b.app_done(page, "the landing page's run to end")
+    b.wait_for(page, page.locator("[data-testid='stPlotlyChart'] .main-svg").nth(4),
+               "the landing page's five charts", state="attached")
+
+
+def _masuk(page, b, url: str) -> float:
+    """Open the app and sign in; seconds until the landing page is ready."""
+    from lkip_core.demo.akun import SANDI_DEMO
+
+    page.runs.forget()
+    t0 = time.perf_counter()
+    page.goto(url)
+    form = page.get_by_role("textbox", name="Nama pengguna")
+    b.wait_for(page, form, "the login form")
+    b.app_done(page, "the login page")
+    form.fill(NAMA)
+    page.get_by_role("textbox", name="Kata sandi").fill(SANDI_DEMO)
+    page.get_by_role("button", name="Masuk").click()
+    _landing_siap(page, b)
+    return time.perf_counter() - t0
+
+
+def _klik(page, b, url_path: str, judul: str) -> float:
+    """Click the sidebar link to a page; seconds until its heading shows and its run ended."""
+    nav = page.locator("[data-testid='stSidebarNav']")
+    b.wait_for(page, nav, "the sidebar's navigation")
+    link = nav.locator(f"a[data-testid='stSidebarNavLink']:has(span[label='{judul}'])")
+    lagi = nav.locator("[data-testid='stSidebarNavViewButton']")
+    if not link.is_visible() and lagi.is_visible() and "more" in lagi.inner_text():
+        lagi.click()  # the sidebar shows the first pages only: "View n more"
+    b.wait_for(page, link, f"the sidebar link to {judul!r}")
+    t0 = time.perf_counter()
+    with b.after_rerun(page, f"clicking the sidebar link to /{url_path}"):
+        link.click()
+    b.wait_for_heading(page, judul)
+    b.app_done(page, f"the page {judul!r} to finish")
+    return time.perf_counter() - t0
+
+
+def _putaran(browser, b, url: str, pages: list[tuple[str, str]]) -> dict:
+    ctx, page = b.new_page(browser)
+    try:
+        hasil = {"pertama": _masuk(page, b, url), "kunjungan1": {}, "kunjungan2": {}}
+        for kunjungan in ("kunjungan1", "kunjungan2"):
+            for url_path, judul in pages:
+                hasil[kunjungan][url_path] = _klik(page, b, url_path, judul)
+        b.assert_no_exception(page)
+        return hasil
+    finally:
+        ctx.close()
+
+
+def _tanda(nilai: float, batas: float) -> str:
+    return "" if nilai < batas else f"  > {batas:g} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--db", default="data/kota.duckdb")
+    p.add_argument("--ulang", type=int, default=3, help="putaran (sesi baru tiap putaran)")
+    args = p.parse_args(argv)
+    if not Path(args.db).exists():
+        print(f"{args.db} belum ada. Buat dulu:\n  python -m lkip_core --db {args.db} demo "
+              "--skala kota", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT / "tests"))
+    import browser as b  # the tests' server and browser helpers (Debian's Chromium)
+    from playwright.sync_api import sync_playwright
+
+    pages = halaman_app()
+    putaran = []
+    with tempfile.TemporaryDirectory(prefix="lkip_bench_halaman_") as tmp:
+        kerja = Path(tmp)
+        salinan = kerja / "lkip.duckdb"
+        shutil.copy(args.db, salinan)  # the daily snapshot and the sign-ins stay in the copy
+        _siapkan(salinan)
+        with contextlib.ExitStack() as tumpuk:
+            url = tumpuk.enter_context(b.serve(salinan, kerja))
+            pw = sync_playwright().start()
+            tumpuk.callback(pw.stop)
+            browser = pw.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS, headless=True)
+            tumpuk.callback(browser.close)
+            for _ in range(max(args.ulang, 2)):
+                putaran.append(_putaran(browser, b, url, pages))
+    awal, lanjut = putaran[0], putaran[1:]
+
+    def med(key: str, url_path: str | None = None) -> float:
+        return statistics.median(r[key] if url_path is None else r[key][url_path]
+                                 for r in lanjut)
+
+    print(f"{args.db}: {len(pages)} halaman, {len(putaran)} putaran (sesi baru tiap putaran); "
+          "putaran 1 = pertama sejak server mulai")
+    print(f"{'':<32} {'putaran 1':>10} {'sesi berikut':>13} {'kunjungan 2':>12}")
+    m = med("pertama")
+    print(f"{'halaman pertama (masuk + ' + LANDING + ')':<32} {awal['pertama']:>8.2f} s "
+          f"{m:>11.2f} s {'':>12}{_tanda(max(m, awal['pertama']), BATAS_PERTAMA)}")
+    terburuk_klik = terburuk_kedua = 0.0
+    for url_path, judul in pages:
+        k1 = med("kunjungan1", url_path)
+        k2 = statistics.median(r["kunjungan2"][url_path] for r in putaran)
+        terburuk_klik = max(terburuk_klik, k1)
+        terburuk_kedua = max(terburuk_kedua, k2)
+        print(f"{judul:<32} {awal['kunjungan1'][url_path]:>8.2f} s {k1:>11.2f} s "
+              f"{k2:>10.2f} s{_tanda(k1, BATAS_KLIK)}{_tanda(k2, BATAS_KEDUA)}")
+    print(f"Batas: halaman pertama < {BATAS_PERTAMA:g} s (median sesi berikut {m:.2f} s); "
+          f"halaman setelah klik < {BATAS_KLIK:g} s (terlama {terburuk_klik:.2f} s); kunjungan "
+          f"kedua < {BATAS_KEDUA:g} s (terlama {terburuk_kedua:.2f} s). Siap: judul tampil, "
+          "jalannya skrip selesai, tanpa spinner (halaman awal: lima grafiknya tergambar).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Pages compute once per data version and share it across sessions (issue 12 item 5): a second
+person opening the landing page or the annex preview gets the figures already computed, and a
+session after an import sees the new figures, not the cached ones."""
+
+from __future__ import annotations
+
+from aplikasi import buka as _app
+from contoh import ANGGARAN_BID1, KINERJA_BID1, realisasi_xlsx
+
+from lkip_core import db, lampiran
+from lkip_core.masukan.impor import impor
+from lkip_core.pimpinan import ringkasan as inti
+
+
+def _hitung(monkeypatch, modul, nama: str) -> list:
+    """Count the calls of `modul.nama` (the page looks it up at each run)."""
+    asli = getattr(modul, nama)
+    panggil: list = []
+
+    def dihitung(*args, **kwargs):
+        panggil.append(args[1:])
+        return asli(*args, **kwargs)
+
+    monkeypatch.setattr(modul, nama, dihitung)
+    return panggil
+
+
+def _metrik(at) -> dict[str, str]:
+    return {x.label: x.value for x in at.metric}
+
+
+def _impor_sekretariat(path) -> None:
+    sekre = realisasi_xlsx([KINERJA_BID1[0], ["IK.03", "x", "persen", 2, 1, 1, 1, 1, None,
+                                              None, None]],
+                           [ANGGARAN_BID1[0], ["5.03.01.1.01.0001", "x", 250_000_000, 1, 1, 1,
+                                               1, 10, 20, 30, 40, None]], unit="SEKRE")
+    c = db.connect(path)
+    try:
+        assert impor(c, [("s.xlsx", sekre)], oleh="uji").ok
+    finally:
+        c.close()
+
+
+def test_landing_summary_is_shared_across_sessions_and_renewed_by_an_import(app_db, monkeypatch):
+    panggil = _hitung(monkeypatch, inti, "ringkasan")
+    pertama = _app()
+    assert _metrik(pertama)["Unit sudah mengirim data"] == "1 dari 2"
+    assert panggil == [(2025,)]
+    kedua = _app()  # another person, another session: the same figures, not computed again
+    assert _metrik(kedua) == _metrik(pertama)
+    pertama.toggle(key="mode_presentasi").set_value(True).run()  # a rerun: nothing recomputed
+    assert not pertama.exception and panggil == [(2025,)]
+
+    _impor_sekretariat(app_db)
+    ketiga = _app()  # after the import: the new figures, computed once more
+    m = _metrik(ketiga)
+    assert m["Unit sudah mengirim data"] == "2 dari 2"
+    assert panggil == [(2025,), (2025,)]
+    kedua.run()  # a session opened before the import sees the new figures on its next run
+    assert _metrik(kedua)["Unit sudah mengirim data"] == "2 dari 2"
+    assert panggil == [(2025,), (2025,)]
+
+
+def test_annex_preview_is_shared_and_follows_the_settings(app_db, monkeypatch):
+    panggil = _hitung(monkeypatch, lampiran, "pratinjau")
+    bangun = _hitung(monkeypatch, lampiran, "ekspor")
+    halaman = "pages/langkah7_ekspor_lampiran.py"
+    at = _app(halaman)
+    assert panggil == [(2025,)] and at.tabs
+    _app(halaman)
+    assert panggil == [(2025,)]
+    assert bangun == []  # no workbook is built, nor archived, before a download is clicked
+    # A saved title is a settings change: a new version, the preview built again in that same
+    # run (the settings are saved above it) and then shared again.
+    at.text_input(key="set_judul_lampiran_i").set_value("Lampiran Satu Uji")
+    at.button(key="simpan_pengaturan_lampiran").click().run()
+    assert not at.exception and any("disimpan" in s.value for s in at.success)
+    assert panggil == [(2025,), (2025,)]
+    _app(halaman)
+    assert panggil == [(2025,), (2025,)]
+    assert bangun == []
