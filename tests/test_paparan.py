@@ -250,8 +250,8 @@ def _tinggi_perlu(tf, lebar_in: float) -> float:
 
 def test_no_text_overflows_its_box_or_slide(demo_db, tmp_path):
     """The demo deck (long program and sasaran names): every shape inside the slide, every
-    text box and table tall enough for its wrapped text, and LibreOffice's PDF puts every
-    word on its page."""
+    text box and table tall enough for its wrapped text, no slide's content ending before
+    two thirds of its height (half empty), and LibreOffice's PDF puts every word on its page."""
     from lkip_core import db
 
     con = db.connect(demo_db, read_only=True)
@@ -263,18 +263,23 @@ def test_no_text_overflows_its_box_or_slide(demo_db, tmp_path):
     prs = _baca(isi)
     W, H = prs.slide_width, prs.slide_height
     for n, s in enumerate(prs.slides, 1):
+        bawah = 0.0  # where the slide's content ends (inches): no slide is half empty
         for x in s.shapes:
+            bawah = max(bawah, (x.top + x.height) / 914400 if x.has_chart else 0)
             assert x.left >= 0 and x.top >= 0, (n, x.name)
             assert x.left + x.width <= W and x.top + x.height <= H, (n, x.name)
             lebar = x.width / 914400
             if x.has_text_frame and x.text_frame.text.strip():
                 assert _tinggi_perlu(x.text_frame, lebar) <= x.height / 914400 + 0.05, \
                     (n, x.text_frame.text[:60])
+                bawah = max(bawah, x.top / 914400 + _tinggi_perlu(x.text_frame, lebar))
             if x.has_table:
                 t = x.table
                 tinggi = sum(max(_tinggi_perlu(c.text_frame, t.columns[j].width / 914400)
                                  - 0.04 for j, c in enumerate(r.cells)) for r in t.rows)
                 assert x.top / 914400 + tinggi <= H / 914400, (n, "tabel")
+                bawah = max(bawah, x.top / 914400 + tinggi)
+        assert bawah >= 0.65 * H / 914400, (n, "separuh kosong", bawah)
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice/poppler tidak terpasang")
     path = tmp_path / "paparan.pptx"

@@ -426,7 +426,7 @@ def _slide_tahapan(dek: Dek, r: Ringkasan, hari_ini: dt.date) -> None:
     # slide is never half empty.
     y_tabel = Inches(1.5) + tinggi_teks + Inches(0.2)
     isi = [["Langkah", "Kegiatan", "Pelaksana", "Rencana", "Status"]]
-    muat = max(3, int((Inches(7.1) - y_tabel) / Inches(0.62)) - 1)
+    muat = max(3, int((Inches(7.1) - y_tabel) / Inches(0.5)) - 1)
     for x in j.berikutnya(muat).itertuples():
         rencana = ("—" if not x.mulai else fmt.tanggal(x.mulai) if x.mulai == x.selesai
                    else f"{fmt.tanggal(x.mulai)} – {fmt.tanggal(x.selesai)}")
