@@ -9,7 +9,10 @@ numbers and dates), a larger one, and an LPJ workbook. Each is then imported by 
 `read_csv` of all columns as text into a table for a CSV, python-calamine reading every cell
 for a workbook — each run in a fresh child process, alternating ours and raw. Time is the work
 itself (the child has already imported its modules and opened its database); peak memory is
-the child's ru_maxrss, so it includes the interpreter and the modules. Medians of `--ulang`.
+the child's ru_maxrss, so it includes the interpreter and the modules. The same file is also
+imported by the command line (`python -m lkip_core import FILE`) and that whole process's peak
+is printed beside them: the figure issue 12 bounds (< 300 MB for the 400,000-line CSV).
+Medians of `--ulang`.
 
 The machine may be shared: compare the two columns of one run, not figures of different runs.
 """
@@ -31,6 +34,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BATAS_MB = 300  # issue 12: peak memory importing the 400,000-line CSV
 sys.path.insert(0, str(ROOT / "tests"))
 
 
@@ -153,19 +157,36 @@ def _jalankan(jenis: str, berkas: Path, basis: Path) -> dict:
     return hasil
 
 
+def _jalankan_cli(berkas: Path, basis: Path) -> dict:
+    """`python -m lkip_core import FILE` as a person runs it: the whole process's peak memory
+    (ru_maxrss: the interpreter, the modules the command loads, the file and the work)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "lkip_core", "--db", str(basis), "import",
+                             str(berkas), "--oleh", "bench"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise SystemExit(f"import {berkas.name} lewat baris perintah gagal: {err.decode()[-500:]}")
+    return {"puncak_mb": usage.ru_maxrss / 1024, "proses_s": time.perf_counter() - t0}
+
+
 def ukur(berkas: Path, master_db: Path, tmp: Path, ulang: int) -> dict:
-    runs: dict[str, list[dict]] = {"impor": [], "mentah": []}
+    runs: dict[str, list[dict]] = {"impor": [], "mentah": [], "cli": []}
     for k in range(ulang):
-        for jenis in ("impor", "mentah") if k % 2 == 0 else ("mentah", "impor"):
+        for jenis in ("impor", "mentah", "cli") if k % 2 == 0 else ("cli", "mentah", "impor"):
             basis = tmp / f"{jenis}.duckdb"
             for p in tmp.glob(f"{jenis}.duckdb*"):
                 p.unlink()
-            if jenis == "impor":
+            if jenis != "mentah":
                 shutil.copy(master_db, basis)
-            runs[jenis].append(_jalankan(jenis, berkas, basis))
+            runs[jenis].append(_jalankan_cli(berkas, basis) if jenis == "cli"
+                               else _jalankan(jenis, berkas, basis))
     med = {j: {k: statistics.median(r[k] for r in rs)
                for k in ("detik", "cpu", "puncak_mb", "awal_mb", "proses_s")}
-           for j, rs in runs.items()}
+           for j, rs in runs.items() if j != "cli"}
+    med["cli"] = {k: statistics.median(r[k] for r in runs["cli"])
+                  for k in ("puncak_mb", "proses_s")}
     return {"file": berkas.name, "mb": berkas.stat().st_size / 2**20,
             "baris": runs["impor"][0]["baris"], "median": med,
             "rasio": med["impor"]["detik"] / med["mentah"]["detik"], "runs": runs}
@@ -230,7 +251,7 @@ def main() -> None:
               "kali proses baru (mesin ini dipakai bersama: bandingkan kolom dalam satu baris).")
         print(f"{'berkas':<20} {'MB':>6} {'baris':>10} {'impor s':>8} {'mentah s':>9} "
               f"{'rasio':>6} {'CPU impor/mentah':>17} {'puncak impor (+kerja)':>22} "
-              f"{'puncak mentah (+kerja)':>23}")
+              f"{'puncak mentah (+kerja)':>23} {'puncak baris perintah':>22}")
         for path in files:
             r = ukur(path, tmp / "master.duckdb", tmp, args.ulang)
             m = r["median"]
@@ -238,13 +259,16 @@ def main() -> None:
                   f"{m['mentah']['detik']:>9.2f} {r['rasio']:>5.1f}x "
                   f"{m['impor']['cpu']:>8.2f}/{m['mentah']['cpu']:<4.2f} s "
                   f"{m['impor']['puncak_mb']:>10.0f} MB (+{m['impor']['puncak_mb'] - m['impor']['awal_mb']:.0f}) "
-                  f"{m['mentah']['puncak_mb']:>11.0f} MB (+{m['mentah']['puncak_mb'] - m['mentah']['awal_mb']:.0f})")
+                  f"{m['mentah']['puncak_mb']:>11.0f} MB (+{m['mentah']['puncak_mb'] - m['mentah']['awal_mb']:.0f}) "
+                  f"{m['cli']['puncak_mb']:>11.0f} MB{'' if m['cli']['puncak_mb'] < BATAS_MB else ' > ' + str(BATAS_MB)}")
             sys.stdout.flush()
         print("impor: `impor()` ke salinan basis data berisi master (proses anak sudah memuat "
               "modul dan membuka basis data); mentah: DuckDB read_csv semua kolom teks ke tabel "
               "/ python-calamine membaca setiap sel. Waktu: median dinding; CPU: semua utas "
               "proses selama kerja itu. Puncak: ru_maxrss proses anak (termasuk Python dan "
-              "modulnya); +kerja: di atas memori proses sebelum berkas dibaca.")
+              "modulnya); +kerja: di atas memori proses sebelum berkas dibaca. Puncak baris "
+              "perintah: seluruh proses `python -m lkip_core import BERKAS` (batas issue 12 "
+              f"untuk CSV 400.000 baris: < {BATAS_MB} MB).")
     finally:
         if not args.folder:
             shutil.rmtree(tmp, ignore_errors=True)
