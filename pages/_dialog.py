@@ -60,7 +60,7 @@ def dijawab(kunci: str, judul: str, teks: str | Callable[[Any], str], *, ya: str
             st.rerun()
 
     isi.__qualname__ = f"dialog_{kunci}"  # one dialog per step, whatever its title
-    st.dialog(judul, on_dismiss=lambda: batal(kunci))(isi)()
+    st.dialog(judul, width="medium", on_dismiss=lambda: batal(kunci))(isi)()
     return None
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pytest
 from browser import (
+    after_rerun,
     assert_no_exception,
     new_page,
     open_page,
@@ -14,6 +16,7 @@ from browser import (
     screenshot,
     serve_copy,
     upload,
+    wait_for,
     wait_for_text,
 )
 from playwright.sync_api import expect
@@ -71,3 +74,29 @@ def test_template_download_and_bad_upload_then_good_upload(page, app_unggah, tmp
     wait_for_text(page, "dimuat sebagai kiriman")
     assert_no_exception(page)
     screenshot(page, "unggah_berhasil")
+
+    # 4. The unit's earlier file, now replaced, made active again: asked first in a dialog
+    # naming it, said in words beside the button once done.
+    lama = page.locator(".st-key-rollback_id")
+    wait_for(page, lama, "the rollback picker (the replaced file)")
+    # the picker shows "#7 — berkas" (as text, or as its search field's value)
+    teks = lama.inner_text() + " ".join(i.input_value() for i in lama.locator("input").all())
+    nomor = re.search(r"#\d+", teks)
+    assert nomor, f"no submission number in the rollback picker: {teks!r}"
+    nomor = nomor.group()
+    with after_rerun(page, "asking to make the old file active again"):
+        page.locator(".st-key-rollback button").click()
+    dialog = page.get_by_role("dialog")
+    wait_for(page, dialog, "the confirmation dialog")
+    expect(dialog).to_contain_text("Aktifkan kembali kiriman lama?")
+    expect(dialog).to_contain_text(nomor)
+    expect(dialog).to_contain_text("akan dipakai lagi")
+    screenshot(page, "unggah_rollback_dialog")
+    with after_rerun(page, "confirming the rollback"):
+        dialog.get_by_role("button", name="Ya, aktifkan kembali").click()
+    wait_for(page, dialog, "the dialog to close", state="detached")
+    pesan = page.locator("[data-testid='stAlert']").filter(has_text="aktif kembali")
+    wait_for(page, pesan, "the rollback's message")
+    expect(pesan).to_contain_text("kini berstatus diganti")
+    assert_no_exception(page)
+    screenshot(page, "unggah_rollback_selesai")
