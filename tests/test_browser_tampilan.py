@@ -16,6 +16,7 @@ Fast: one browser, one server, one sign-in, the pages visited in a loop.
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from browser import (
@@ -89,8 +90,9 @@ def _tergambar(page) -> None:
 
 
 def _periksa(page, nama: str, lebar: int, tinggi: int, temuan: dict) -> None:
-    """Check the page as it shows at this size, then keep a screenshot of what shows and one
-    of the whole page (the viewport stretched to the content; Streamlit scrolls inside)."""
+    """Check the page as it shows at this size, then keep a screenshot of what shows and, at
+    the acceptance size (the last of UKURAN), one of the whole page (the viewport stretched
+    to the content; Streamlit scrolls inside)."""
     _tergambar(page)
     assert_no_exception(page)
     terpotong = page.evaluate(_TERPOTONG, TEKS)
@@ -101,7 +103,7 @@ def _periksa(page, nama: str, lebar: int, tinggi: int, temuan: dict) -> None:
     penuh = page.evaluate(
         "Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
         "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 0)")
-    if penuh > tinggi:
+    if penuh > tinggi and (lebar, tinggi) == UKURAN[-1]:
         page.set_viewport_size({"width": lebar, "height": min(int(penuh) + 40, 8000)})
         _tergambar(page)
         page.screenshot(path=str(FOLDER / f"{nama}_{lebar}x{tinggi}_penuh.png"))
@@ -133,6 +135,8 @@ def _buka(page, href: str) -> str:
 def test_every_page_at_two_sizes_without_clipped_text(browser, app_url):
     ctx, page = new_page(browser)
     temuan: dict[str, list[str]] = {}
+    waktu: list[str] = []  # seconds per page, kept beside the screenshots
+    mulai = time.monotonic()
     try:
         page.runs.forget()
         with after_rerun(page, f"opening {app_url}"):
@@ -149,9 +153,13 @@ def test_every_page_at_two_sizes_without_clipped_text(browser, app_url):
         for lebar, tinggi in UKURAN:
             page.set_viewport_size({"width": lebar, "height": tinggi})
             for href in hrefs:
+                t0 = time.monotonic()
                 judul = _buka(page, href)
+                t1 = time.monotonic()
                 dilihat.append(judul)
                 _periksa(page, _nama(judul), lebar, tinggi, temuan)
+                waktu.append(f"{lebar}x{tinggi} {judul}: buka {t1 - t0:.1f} s, "
+                             f"periksa+foto {time.monotonic() - t1:.1f} s")
                 if judul == "Ringkasan Pimpinan":
                     with after_rerun(page, "switching on presentation mode"):
                         page.get_by_text("Mode presentasi").click()
@@ -168,5 +176,8 @@ def test_every_page_at_two_sizes_without_clipped_text(browser, app_url):
         assert len(list(FOLDER.glob("*_1280x720.png"))) >= len(hrefs) + 2
     finally:
         ctx.close()
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        (FOLDER / "waktu.txt").write_text(
+            "\n".join([*waktu, f"jumlah {time.monotonic() - mulai:.1f} s"]) + "\n")
     assert not temuan, "Teks terpotong:\n" + "\n".join(
         f"- {k}: " + "; ".join(v) for k, v in temuan.items())
