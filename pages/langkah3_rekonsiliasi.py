@@ -6,6 +6,7 @@ import streamlit as st
 
 from lkip_core import akun as akun_inti
 from lkip_core import fmt
+from lkip_core.analisis.versi import versi_data
 from lkip_core.grafik import rekonsiliasi as grafik_rk
 from lkip_core.rekonsiliasi import (
     STATUS_TINJAUAN,
@@ -16,7 +17,6 @@ from lkip_core.rekonsiliasi import (
     riwayat_tinjauan,
     saring,
     segarkan,
-    tanda_data,
     tinjau,
 )
 from lkip_core.rekonsiliasi.aturan import DAFTAR
@@ -38,7 +38,7 @@ if tahun is None:
 unit = ui.kode_unit()
 
 # --- Run (again when the data, the year or the unit changed, or on request) --------------------
-tanda = (tahun, unit, tanda_data(ui.cur()))
+tanda = (tahun, unit, versi_data(ui.cur()))
 simpan = st.session_state.get("rk_laporan")
 ulang = st.button("Jalankan ulang rekonsiliasi", key="rk_jalankan",
                   help="Rekonsiliasi berjalan sendiri setiap kali data berubah; tombol ini "
@@ -110,7 +110,17 @@ with st.expander("Ringkasan per aturan"):
 st.subheader("Daftar temuan")
 kolom = ["status", "aturan", "nama_aturan", "tingkat", "triwulan", "kode_unit", "kode_objek",
          "pesan", "nilai_unit", "nilai_pembanding", "selisih", "teratasi_waktu"]
+# The message is what a person reads: room for it, wrapped (rows over 4rem wrap text).
 ui.tabel(tampil[kolom], angka=["nilai_unit", "nilai_pembanding", "selisih"], key="rk_tabel",
+         row_height=68, column_config={
+             "Status": st.column_config.Column(width=75),
+             "Aturan": st.column_config.Column(width=60),
+             "Nama aturan": st.column_config.Column(width=140),
+             "Tingkat": st.column_config.Column(width=80),
+             "TW": st.column_config.Column(width=45),
+             "Unit": st.column_config.Column(width=70),
+             "Objek": st.column_config.Column(width=130),
+             "Pesan": st.column_config.Column(width=420)},
          label={"status": "Status", "aturan": "Aturan", "nama_aturan": "Nama aturan",
                 "tingkat": "Tingkat", "triwulan": "TW", "kode_unit": "Unit",
                 "kode_objek": "Objek", "pesan": "Pesan", "nilai_unit": "Nilai unit",

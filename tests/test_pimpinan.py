@@ -186,7 +186,7 @@ def test_presentation_mode_enlarges_every_font():
 
 
 def test_versi_changes_with_data_and_review_decisions(con_bid1):
-    from lkip_core.pimpinan.ringkasan import versi
+    from lkip_core.analisis.versi import versi_data as versi
 
     cur = con_bid1.cursor()
     awal = versi(cur)

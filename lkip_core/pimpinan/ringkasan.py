@@ -21,7 +21,6 @@ from lkip_core.analisis import rumus
 from lkip_core.analisis.anggaran import HasilAnggaran, hitung_anggaran
 from lkip_core.analisis.kinerja import capaian_per_sasaran, tabel_capaian
 from lkip_core.analisis.ringkasan import distribusi_predikat, ringkasan_capaian
-from lkip_core.analisis.versi import versi_data as versi  # noqa: F401 — the page imports it here
 from lkip_core.masukan import rekap
 from lkip_core.rekonsiliasi import rekonsiliasi
 

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 import duckdb
 import pandas as pd
 
-from lkip_core.analisis.versi import versi_data as tanda_data  # noqa: F401 — the page imports it here
 from lkip_core.masukan.rekap import cek_lingkup
 
 from .. import pengaturan
@@ -28,7 +27,7 @@ from .status import STATUS, STATUS_TINJAUAN, catat_temuan, kemajuan, riwayat_tin
 
 __all__ = ["DAFTAR", "KODE", "KOLOM", "STATUS", "STATUS_TINJAUAN", "Laporan", "catat_temuan",
            "cek_lingkup", "kemajuan", "rekonsiliasi", "riwayat_tinjauan", "rincian", "saring",
-           "segarkan", "tanda_data", "tinjau"]
+           "segarkan", "tinjau"]
 
 Progress = Callable[[float, str], None]
 log = logging.getLogger("lkip")
