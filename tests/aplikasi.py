@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from streamlit.testing.v1 import AppTest  # a dependency: a broken import fails, never skips
 
 from lkip_core import akun, db
 from lkip_core.db.basis import basis
@@ -12,7 +12,6 @@ from lkip_core.errors import LkipError
 from lkip_core.masukan.impor import impor
 
 ROOT = Path(__file__).resolve().parent.parent
-AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 SANDI_UJI = "sandi-uji-yang-panjang"
 K_TOKEN = "_lkip_token"  # pages/_akun.py: the session's token
 
