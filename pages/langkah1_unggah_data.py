@@ -132,14 +132,15 @@ if hasil is not None:
     if hasil.errors or hasil.warnings:
         masalah = hasil.problems_frame()
         # The message is what a person reads: it gets the room, the rest only what it needs.
-        ui.tabel(masalah, key="tabel_masalah", column_config={
+        # rows taller than 4rem let the message wrap (Streamlit wraps text only then)
+        ui.tabel(masalah, key="tabel_masalah", row_height=68, column_config={
             "Tingkat": st.column_config.TextColumn(width=90),
             "Berkas": st.column_config.TextColumn(width=160),
             "Sheet": st.column_config.TextColumn(width=80),
             "Baris": st.column_config.NumberColumn(width=60),
             "Kolom": st.column_config.TextColumn(width=150),
             "Nilai": st.column_config.TextColumn(width=90),
-            "Pesan": st.column_config.TextColumn(width=560)})
+            "Pesan": st.column_config.TextColumn(width=520)})
         st.download_button("Unduh daftar masalah (xlsx)",
                            lambda: tabel_xlsx({"Masalah": masalah}), on_click="ignore",
                            file_name="hasil_pemeriksaan.xlsx", key="unduh_masalah")
