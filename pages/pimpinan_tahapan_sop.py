@@ -12,6 +12,7 @@ from lkip_core.errors import LkipError
 from lkip_core.grafik.tahapan import gantt
 from lkip_core.pimpinan import tahapan
 from pages import _bersama as ui
+from pages import _dialog
 
 BATAS_PERINGATAN = 5  # late steps listed by name; the rest counted
 # The page that serves each SOP step (keys of app.py's navigation, lkip_core.akun.HALAMAN).
@@ -37,13 +38,16 @@ if st.session_state.get("_tahapan_tahun") != tahun:
 
 hari_ini = dt.date.today()
 tersimpan = tahapan.baca_rencana(ui.cur(), tahun)
+# LKIP N is written early in N+1 (due by the end of March): a preview for another year starts
+# on 2 January of N+1, not today; in N+1 itself, today.
+mulai_bawaan = hari_ini if hari_ini.year == tahun + 1 else dt.date(tahun + 1, 1, 2)
 
 # --- The plan --------------------------------------------------------------------------------
 with st.container(border=True):
     st.markdown(f"**Jadwal penyusunan LKIP {tahun}**")
     c1, c2, c4 = st.columns([2, 2, 1.3], vertical_alignment="bottom")
     mulai = c1.date_input("Tanggal mulai langkah 1", format="DD/MM/YYYY", key="tahapan_mulai",
-                          value=tersimpan["tanggal_mulai"] if tersimpan else hari_ini)
+                          value=tersimpan["tanggal_mulai"] if tersimpan else mulai_bawaan)
     cuti = c2.checkbox("Lewati cuti bersama", key="tahapan_cuti",
                        value=bool(tersimpan["cuti_bersama"]) if tersimpan else True,
                        help="Hari libur nasional selalu dilewati; cuti bersama ASN juga bila "
@@ -54,8 +58,9 @@ with st.container(border=True):
     berubah = tersimpan is None or (mulai, cuti) != (tersimpan["tanggal_mulai"],
                                                      bool(tersimpan["cuti_bersama"]))
     if tersimpan is None:
-        st.caption("Belum ada jadwal tersimpan: yang tampil di bawah adalah pratinjau dari "
-                   "tanggal di atas. Tekan Simpan jadwal untuk menetapkannya.")
+        st.caption(f"Belum ada jadwal tersimpan: yang tampil di bawah adalah pratinjau dari "
+                   f"tanggal di atas (LKIP {tahun} disusun awal tahun {tahun + 1}). Tekan Simpan "
+                   "jadwal untuk menetapkannya.")
     elif berubah:
         st.caption(f"Pratinjau (belum disimpan). Jadwal tersimpan mulai "
                    f"{fmt.tanggal(tersimpan['tanggal_mulai'])}, oleh "
@@ -142,6 +147,11 @@ for s in t.itertuples():
             try:
                 tahapan.simpan_realisasi(ui.con(), tahun, n, m, f, oleh=saya)
             except LkipError as exc:
-                st.error(str(exc))
+                a.error(str(exc))  # under the step, not in the button's narrow column
             else:
+                _dialog.pesan(f"langkah_{n}", f"Realisasi langkah {n} disimpan: mulai "
+                              f"{fmt.tanggal(m) if m else '—'}, selesai "
+                              f"{fmt.tanggal(f) if f else '—'}.")
                 st.rerun()
+        with a:
+            _dialog.tampilkan(f"langkah_{n}")  # under the step it was saved for
