@@ -29,7 +29,8 @@ def grafik(at: AppTest) -> list[dict]:
 
 
 def judul_grafik(at: AppTest) -> list[str]:
-    return [g["layout"]["title"]["text"] for g in grafik(at)]
+    """Chart titles as one line (a long one is wrapped with <br>)."""
+    return [g["layout"]["title"]["text"].replace("<br>", " ") for g in grafik(at)]
 
 
 def test_analisis_kinerja_page(app_db):

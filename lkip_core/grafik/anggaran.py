@@ -219,14 +219,17 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str | None = None, *, batas: str 
     x1 = max(max(biasa_x), gx) + 5
     y0 = max(0.0, min(min(biasa_y), gy, x0) - 8)
     y1 = max(max(biasa_y), gy, x1) + 10
-    tepi_x, tepi_y = x1 - (x1 - x0) * 0.02, y1 - (y1 - y0) * 0.03
+    # below the band of the quadrant names along the top edge
+    tepi_x, tepi_y = x1 - (x1 - x0) * 0.02, y1 - (y1 - y0) * 0.1
     px = [tepi_x if pencilan(x, bx) else x for x in xs]
     py = [tepi_y if pencilan(y, by) else y for y in ys]
     luar = [pencilan(x, bx) or pencilan(y, by) for x, y in zip(xs, ys)]
     teks = [r["kode_indikator"] + (f" ({fmt.persen(r['capaian'])})" if pencilan(y, by) else "")
             for r, y in zip(rows, ys)]
+    kiri, kanan = max(x0, y0), min(x1, y1)  # the ends of the diagonal inside the plot
     posisi = label_tanpa_tumpang(px, py, teks, (x0, x1), (y0, y1), luar=luar,
-                                 skor=[0.0 if kosong(r["ie"]) else abs(r["ie"] - 1) for r in rows])
+                                 skor=[0.0 if kosong(r["ie"]) else abs(r["ie"] - 1) for r in rows],
+                                 terisi=_kotak_tetap((x0, x1), (y0, y1), kiri, kanan))
     fig = go.Figure()
     fig.add_trace(go.Scatter(
         name="IE = 1 (capaian = serapan)", x=[min(x0, y0), max(x1, y1)],
@@ -249,11 +252,11 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str | None = None, *, batas: str 
                        f"{fmt.angka(rows[i]['ie'], 3)}"
                        + ("<br>di luar skala: digambar di tepi grafik" if luar[i] else "")
                        for i in idx], hoverinfo="text"))
+    # The quadrant lines are named in the axis titles: written on the lines, the names fell
+    # over the quadrant names and the dots' codes.
     garis = {"color": "#78909C", "width": 1.5, "dash": "dot"}
-    fig.add_vline(x=gx, line=garis, annotation={"text": nama_x, "font": {"size": 14}},
-                  annotation_position="bottom right")
-    fig.add_hline(y=gy, line=garis, annotation={"text": nama_y, "font": {"size": 14}},
-                  annotation_position="top left")
+    fig.add_vline(x=gx, line=garis)
+    fig.add_hline(y=gy, line=garis)
     sudut = {"size": 14, "color": "#546E7A"}
     for x, y, ax, ay, teks in (
             (x0, y1, "left", "top", "Capaian tinggi, serapan rendah"),
@@ -264,7 +267,6 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str | None = None, *, batas: str 
                            showarrow=False, font=sudut)
     # Name the two sides of the diagonal at its ends, where the dots rarely are: the left end
     # (low serapan) above the line, the right end (serapan near 100 %) below it.
-    kiri, kanan = max(x0, y0), min(x1, y1)
     fig.add_annotation(x=kiri, y=kiri, text="<b>Efisien (IE ≥ 1)</b> ↑", showarrow=False,
                        xanchor="left", yanchor="bottom", xshift=8, yshift=10,
                        font={"size": 15, "color": HIJAU})
@@ -273,14 +275,33 @@ def kuadran_efisiensi(df: pd.DataFrame, judul: str | None = None, *, batas: str 
                        font={"size": 15, "color": MERAH})
     fig.update_xaxes(range=[x0, x1], ticksuffix=" %")
     fig.update_yaxes(range=[y0, y1], ticksuffix=" %")
-    return tata_letak(fig, judul, x="Serapan anggaran terkait (%)",
-                      y="Capaian kinerja (%)", tinggi=600)
+    return tata_letak(fig, judul, x=f"Serapan anggaran terkait (%) · garis titik: {nama_x}",
+                      y=f"Capaian kinerja (%) · garis titik: {nama_y}", tinggi=600)
+
+
+def _kotak_tetap(rx: tuple[float, float], ry: tuple[float, float], kiri: float, kanan: float
+                 ) -> list[tuple[float, float, float, float]]:
+    """The pixel boxes of the fixed texts of the efficiency chart (quadrant names in the
+    corners, the two sides of the diagonal), which the dots' codes must not cover."""
+    sx = LEBAR_PLOT / ((rx[1] - rx[0]) or 1.0)
+    sy = TINGGI_PLOT / ((ry[1] - ry[0]) or 1.0)
+    lebar, tinggi = 235.0, 22.0  # "Capaian tinggi, serapan rendah" at 14 px
+    kotak = [(0.0, TINGGI_PLOT - tinggi, lebar, TINGGI_PLOT),
+             (LEBAR_PLOT - lebar, TINGGI_PLOT - tinggi, LEBAR_PLOT, TINGGI_PLOT),
+             (0.0, 0.0, lebar, tinggi), (LEBAR_PLOT - lebar, 0.0, LEBAR_PLOT, tinggi)]
+    ex, ey = (kiri - rx[0]) * sx, (kiri - ry[0]) * sy
+    kotak.append((ex + 8, ey + 10, ex + 8 + 160, ey + 10 + tinggi))  # Efisien (IE ≥ 1) ↑
+    tx, ty = (kanan - rx[0]) * sx, (kanan - ry[0]) * sy
+    kotak.append((tx - 8 - 200, ty - 12 - tinggi, tx - 8, ty - 12))  # ↓ Tidak efisien (IE < 1)
+    return kotak
 
 
 def label_tanpa_tumpang(xs: list[float], ys: list[float], teks: list[str],
                         rx: tuple[float, float], ry: tuple[float, float], *,
                         luar: list[bool] | None = None, skor: list[float] | None = None,
-                        maks: int = LABEL_MAKS) -> dict[int, str]:
+                        maks: int = LABEL_MAKS,
+                        terisi: list[tuple[float, float, float, float]] | None = None
+                        ) -> dict[int, str]:
     """Which dots of a scatter get a printed label, and where (plotly textposition), so that
     no two labels overlap: dots outside the scale first, then the highest `skor` (the
     extremes), each put right of its dot, else left, else left out (its label stays on
@@ -290,7 +311,7 @@ def label_tanpa_tumpang(xs: list[float], ys: list[float], teks: list[str],
     skor = skor or [0.0] * n
     sx = LEBAR_PLOT / ((rx[1] - rx[0]) or 1.0)
     sy = TINGGI_PLOT / ((ry[1] - ry[0]) or 1.0)
-    kotak: list[tuple[float, float, float, float]] = []
+    kotak: list[tuple[float, float, float, float]] = list(terisi or [])
     titik = [((x - rx[0]) * sx, (y - ry[0]) * sy) for x, y in zip(xs, ys)]
     pilih: dict[int, str] = {}
     for i in sorted(range(n), key=lambda i: (not luar[i], -skor[i], i)):
@@ -300,6 +321,8 @@ def label_tanpa_tumpang(xs: list[float], ys: list[float], teks: list[str],
         lebar, tinggi = 8.5 * len(teks[i]) + 4, 20.0
         for pos, kiri in (("middle right", cx + 10), ("middle left", cx - 10 - lebar)):
             k = (kiri, cy - tinggi / 2, kiri + lebar, cy + tinggi / 2)
+            if k[0] < 0 or k[2] > LEBAR_PLOT:  # past the plot's side: cut or over the axis
+                continue
             bentrok = any(k[0] < b[2] and b[0] < k[2] and k[1] < b[3] and b[1] < k[3]
                           for b in kotak)
             # nor over another dot (radius ~7 px)

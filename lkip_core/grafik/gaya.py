@@ -32,6 +32,7 @@ TANPA_CAPAIAN = "Tanpa capaian"
 
 FONT = 16  # body text; titles larger, tick labels never below 14
 FONT_KECIL = 14
+JUDUL_LEBAR = 44  # characters of a chart title per line
 PENCILAN = 150.0  # a capaian or serapan above this (and far from the rest) is an outlier
 TANDA_PENCILAN = " ▸"  # after the value of a bar drawn to the axis end (the real value beyond)
 
@@ -190,19 +191,26 @@ def teks_batang(warna: str, jangkar: str = "end") -> dict:
 
 def tata_letak(fig: go.Figure, judul: str, *, x: str | None = None, y: str | None = None,
                tinggi: int | None = None, legenda: bool = True) -> go.Figure:
-    """Apply the house look: white, large type, Indonesian separators, title at the left."""
+    """Apply the house look: white, large type, Indonesian separators, title at the left.
+
+    A long title is wrapped (it was cut at the right of a half-width column at 1280 px) and
+    the top margin grows with its lines."""
+    judul = bungkus(judul, JUDUL_LEBAR, 3) if len(judul) > JUDUL_LEBAR else judul
+    tambah = 28 * judul.count("<br>")
     fig.update_layout(
         template="plotly_white",
         separators=",.",  # decimal comma, thousands dot: 1.234,5
         font={"family": "Arial, Helvetica, sans-serif", "size": FONT, "color": "#212121"},
+        # plotly lifts a title of several lines ~14 px above its anchor: lowered to match
         title={"text": judul, "font": {"size": 20}, "x": 0.01, "xanchor": "left",
-               "y": 0.98, "yanchor": "top"},
-        margin={"l": 20, "r": 30, "t": 110 if legenda else 80, "b": 30},
+               "y": 0.98 - (18 / ((tinggi or 450) + tambah) if tambah else 0),
+               "yanchor": "top"},
+        margin={"l": 20, "r": 30, "t": (110 if legenda else 80) + tambah, "b": 30},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left",
                 "font": {"size": FONT_KECIL}, "title": {"text": ""}},
         showlegend=legenda,
         hoverlabel={"font": {"size": FONT_KECIL}},
-        height=tinggi,
+        height=tinggi + tambah if tinggi else None,
     )
     fig.update_xaxes(title={"text": x, "font": {"size": FONT}}, tickfont={"size": FONT_KECIL},
                      automargin=True, zeroline=False)

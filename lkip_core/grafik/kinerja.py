@@ -105,7 +105,9 @@ def capaian_sasaran(df: pd.DataFrame, judul: str | None = None, skala: Skala = N
         fig.add_trace(go.Scatter(
             name=TANPA_CAPAIAN, y=[_label_indikator(r) for r in tanpa], x=[1.5] * len(tanpa),
             mode="markers+text", marker={"symbol": "square", "size": 14, "color": ABU},
-            text=[f"  — {r['alasan'] or 'capaian belum ada'}" for r in tanpa],
+            # wrapped: the reason stays inside a half-width chart
+            text=[" " + bungkus(f"— {r['alasan'] or 'capaian belum ada'}", 24, 3)
+                  for r in tanpa],
             textposition="middle right", textfont={"size": 15, "color": GELAP},
             hoverinfo="skip"))
     _penanda_pencilan(fig, [_label_indikator(r) for r in ada if pencilan(r["capaian"], batas)],
@@ -187,7 +189,8 @@ def progres_renstra(df: pd.DataFrame, judul: str | None = None, *, maks: int | N
         if negatif:
             rumus = sorted({RUMUS_NEGATIF.get(r.get("metode_negatif"), RUMUS_NEGATIF["selisih"])
                             for _, r in bagian})
-            nama = "Indikator negatif (makin kecil makin baik)<br>rumus " + "; ".join(rumus)
+            # one line per formula: the legend sits under the plot, each line within its width
+            nama = "Indikator negatif (makin kecil makin baik), rumus:<br>" + "<br>".join(rumus)
         else:
             nama = "Indikator positif: realisasi / target akhir × 100"
         teks = [persen_tanda(r["capaian_renstra"], batas) + (" · negatif" if negatif else "")
@@ -219,9 +222,16 @@ def progres_renstra(df: pd.DataFrame, judul: str | None = None, *, maks: int | N
     fig.update_layout(barmode="overlay", legend={"traceorder": "normal"})
     fig.update_xaxes(range=[0, atas], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=label)
-    ada_negatif = any(r.get("polaritas") == "negatif" for r in rows)
-    return tata_letak(fig, judul, x="Capaian terhadap target akhir Renstra (%)",
-                      tinggi=_tinggi(len(rows), 80) + (40 if ada_negatif else 0))
+    baris_legenda = sum(1 + (t.name or "").count("<br>") for t in fig.data if t.type == "bar")
+    tata_letak(fig, judul, x="Capaian terhadap target akhir Renstra (%)",
+               tinggi=_tinggi(len(rows), 80) + 22 * baris_legenda)
+    # The legend (with the formulas) under the axis title: above the plot its lines climbed
+    # into the chart's title.
+    fig.update_layout(legend={"orientation": "v", "yanchor": "bottom", "y": 0.005, "yref": "container",
+                              "x": 0, "xanchor": "left"},
+                      margin={"t": 80 + 28 * fig.layout.title.text.count("<br>"),
+                              "b": 40 + 22 * baris_legenda})
+    return fig
 
 
 def distribusi_predikat(dist: pd.DataFrame, judul: str | None = None, skala: Skala = None, *,
@@ -286,7 +296,7 @@ def capaian_unit(per_unit: pd.DataFrame, judul: str | None = None, skala: Skala 
         fig.add_trace(go.Scatter(
             name=TANPA_CAPAIAN, y=[lbl for lbl, _ in tanpa], x=[1.5] * len(tanpa),
             mode="markers+text", marker={"symbol": "square", "size": 14, "color": ABU},
-            text=[f"  — belum ada capaian ({r['indikator']} indikator)" for _, r in tanpa],
+            text=[f" — belum ada capaian<br>   ({r['indikator']} indikator)" for _, r in tanpa],
             textposition="middle right", textfont={"size": 15, "color": GELAP},
             hoverinfo="skip"))
     _penanda_pencilan(fig, [lbl for lbl, r in zip(label, rows) if pencilan(r["capaian"], batas)],

@@ -126,5 +126,7 @@ def peringkat_indikator(df: pd.DataFrame, judul: str,
     without its legend (the predikat chart beside it explains the colours), so the two lists
     line up side by side."""
     fig = capaian_sasaran(df, judul, skala)
-    fig.update_layout(showlegend=False, margin={"t": 70})
+    fig.update_layout(showlegend=False, margin={"t": 70 + 28 * fig.layout.title.text.count("<br>")})
+    # two of these stand side by side: the plot is narrow, its axis title short
+    fig.update_xaxes(title={"text": "Capaian (%)"})
     return fig
