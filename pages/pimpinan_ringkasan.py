@@ -72,8 +72,8 @@ def _ringkasan(tahun: int, versi: str):
     return inti.ringkasan(ui.cur(), tahun)
 
 
-r = _ringkasan(tahun, ui.versi())
-skala = pengaturan.skala_predikat(ui.cur())
+versi = ui.versi()
+r = _ringkasan(tahun, versi)
 lalu = r.lalu
 
 # --- Headline numbers ------------------------------------------------------------------------
@@ -107,32 +107,50 @@ if r.galat_terbuka:
              f"{teratas}.")
 
 # --- Charts ----------------------------------------------------------------------------------
+@st.cache_data(max_entries=8, show_spinner=False)
+def _grafik(tahun: int, versi: str) -> dict:
+    """The five charts, drawn once per year and data version for every session (the predikat
+    scale is a setting, so it is in the version too)."""
+    r = _ringkasan(tahun, versi)
+    skala = pengaturan.skala_predikat(ui.cur())
+    sasaran, n_sasaran = terbawah(r.per_sasaran, "capaian", BATAS_GRAFIK)
+    unit, n_unit = terbawah(r.serapan_unit, "serapan", BATAS_GRAFIK)
+    return {
+        "sasaran": grafik.capaian_per_sasaran(sasaran, skala),
+        "sasaran_n": (len(sasaran), n_sasaran),
+        "predikat": distribusi_predikat(r.distribusi, "Jumlah indikator per predikat", skala),
+        "terbaik": grafik.peringkat_indikator(r.terbaik, "Indikator dengan capaian tertinggi",
+                                              skala),
+        "terburuk": grafik.peringkat_indikator(r.terburuk, "Indikator yang perlu perhatian",
+                                               skala),
+        "serapan_unit": grafik.serapan_unit(unit, r.serapan),
+        "unit_n": (len(unit), n_unit),
+    }
+
+
 def tampil(fig, key: str) -> None:
     ui.grafik(grafik.perbesar(fig) if presentasi else fig, key)
 
 
+g = _grafik(tahun, versi)
 kiri, kanan = st.columns([3, 2])
 with kiri:
-    sasaran, n_sasaran = terbawah(r.per_sasaran, "capaian", BATAS_GRAFIK)
-    tampil(grafik.capaian_per_sasaran(sasaran, skala), "grafik_sasaran")
-    if n_sasaran > len(sasaran):
-        st.caption(f"{len(sasaran)} sasaran dengan capaian terendah dari {n_sasaran}.")
+    tampil(g["sasaran"], "grafik_sasaran")
+    if g["sasaran_n"][1] > g["sasaran_n"][0]:
+        st.caption(f"{g['sasaran_n'][0]} sasaran dengan capaian terendah dari "
+                   f"{g['sasaran_n'][1]}.")
 with kanan:
-    tampil(distribusi_predikat(r.distribusi, "Jumlah indikator per predikat", skala),
-           "grafik_predikat")
+    tampil(g["predikat"], "grafik_predikat")
 
 terbaik, terburuk = st.columns(2)
 with terbaik:
-    tampil(grafik.peringkat_indikator(r.terbaik, "Indikator dengan capaian tertinggi", skala),
-           "grafik_terbaik")
+    tampil(g["terbaik"], "grafik_terbaik")
 with terburuk:
-    tampil(grafik.peringkat_indikator(r.terburuk, "Indikator yang perlu perhatian", skala),
-           "grafik_terburuk")
+    tampil(g["terburuk"], "grafik_terburuk")
 
-unit, n_unit = terbawah(r.serapan_unit, "serapan", BATAS_GRAFIK)
-tampil(grafik.serapan_unit(unit, r.serapan), "grafik_serapan_unit")
-if n_unit > len(unit):
-    st.caption(f"{len(unit)} unit dengan serapan terendah dari {n_unit}.")
+tampil(g["serapan_unit"], "grafik_serapan_unit")
+if g["unit_n"][1] > g["unit_n"][0]:
+    st.caption(f"{g['unit_n'][0]} unit dengan serapan terendah dari {g['unit_n'][1]}.")
 
 # --- Details and downloads (not on the projector) ----------------------------------------------
 if not presentasi:
