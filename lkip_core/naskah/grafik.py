@@ -1,5 +1,8 @@
-"""The book's charts as print-resolution PNG (matplotlib, Agg): the same figures the pages draw
-with plotly, in the same colours per predikat (`grafik.gaya`), laid out for A4 paper.
+"""The book's charts as print-resolution PNG: the same figures the pages draw with plotly, in
+the same colours per predikat (`grafik.gaya`), laid out for A4 paper. The two drawn once per
+sasaran (capaian per indicator, capaian over the years: 454 in a city's book) are drawn with
+Pillow in this look (`kanvas`: matplotlib spent a quarter second of CPU on each); the few
+others (per sasaran overall, budget) with matplotlib (Agg).
 
 Pure functions: rows in, PNG bytes out. Nothing is computed here beyond placing the engine's
 values (a past year's capaian comes from `rumus.hitung_capaian`, the engine's formula).
@@ -21,6 +24,7 @@ from ..analisis import rumus
 from ..grafik.gaya import ABU, BIRU, BIRU_MUDA, GELAP, warna_predikat
 from ..lampiran.halaman import _lebar_kata
 from ..lampiran.model import kosong
+from . import kanvas
 
 DPI = 200  # sharp on paper at the printed size
 LEBAR_IN = 6.3  # 16 cm: the text width of an A4 portrait page
@@ -77,33 +81,40 @@ def _bungkus(teks: str, lebar: int = 48, baris: int = 2) -> str:
 
 def _batang_capaian(label: list[str], nilai: list[float | None], predikat: list[str | None],
                     skala, judul: str, keterangan: list[str]) -> bytes:
-    n = len(label)
-    with matplotlib.rc_context(GAYA):
-        fig = Figure(figsize=(LEBAR_IN, 0.95 + 0.42 * max(n, 1)))
-        _tepi(fig, kiri_in=max((_lebar_in(t, 7.5) for t in label), default=0) + 0.3,
-              kanan_in=0.2)
-        ax = fig.add_subplot()
-        y = list(range(n))
-        ax.barh(y, [100] * n, height=0.78, color="#ECEFF1", edgecolor="#B0BEC5", linewidth=0.5,
-                label="Target (100 %)")
-        ada = [(i, v) for i, v in enumerate(nilai) if v is not None]
-        ax.barh([i for i, _ in ada], [v for _, v in ada], height=0.42,
-                color=[warna_predikat(predikat[i], skala) for i, _ in ada])
-        maks = max([v for _, v in ada] + [100])
-        for i, v in enumerate(nilai):
-            if v is None:
-                ax.text(1.5, i, f"— {keterangan[i]}", va="center", fontsize=7.5, color=GELAP)
-            else:
-                ax.text(v + maks * 0.01, i, fmt.persen(v), va="center", fontsize=7.5,
-                        color=GELAP, fontweight="bold")
-        ax.axvline(100, color=GELAP, linewidth=0.9, linestyle="--")
-        ax.set_yticks(y, label, fontsize=7.5)
-        ax.invert_yaxis()
-        ax.set_xlim(0, maks * 1.16)
-        ax.xaxis.set_major_formatter(_PERSEN)
-        ax.set_xlabel("Capaian terhadap target (%)")
-        ax.set_title(judul, loc="left")
-        return _png(fig)
+    """Horizontal bars (drawn with Pillow, `kanvas`): a grey target bar of 100 % behind each
+    row, the capaian bar over it in its predikat's colour, the value at its end."""
+    n = max(len(label), 1)
+    f_label = kanvas.font(7.5)
+    kiri = max((kanvas.lebar(t, f_label) for t in label), default=0) / kanvas.DPI + 0.3
+    k = kanvas.Kanvas(LEBAR_IN, 0.95 + 0.42 * n, kiri_in=kiri, kanan_in=0.2, bawah_in=0.45,
+                      atas_in=0.32)
+    ada = [v for v in nilai if v is not None]
+    maks = max(ada + [100])
+    k.xlim = (0.0, maks * 1.16)
+    tepi = 0.05 * (n - 1 + 0.78)  # matplotlib's 5 % margin around the bars
+    k.ylim = (n - 1 + 0.39 + tepi, -0.39 - tepi)  # row 0 at the top
+    for i in range(len(label)):
+        k.d.rectangle([k.sx(0), k.sy(i - 0.39), k.sx(100), k.sy(i + 0.39)], fill="#ECEFF1",
+                      outline="#B0BEC5", width=k.pt(0.5))
+        v = nilai[i]
+        if v is None:
+            k.teks((k.sx(1.5), k.sy(i)), f"— {keterangan[i]}", 7.5, jangkar="lm")
+            continue
+        if v > 0:
+            k.d.rectangle([k.sx(0), k.sy(i - 0.21), k.sx(v), k.sy(i + 0.21)],
+                          fill=warna_predikat(predikat[i], skala))
+        k.teks((k.sx(v + maks * 0.01), k.sy(i)), fmt.persen(v), 7.5, tebal=True, jangkar="lm")
+    k.garis_putus([(k.sx(100), k.y0), (k.sx(100), k.y1)], GELAP, 0.9)
+    k.sumbu()
+    tick = kanvas.tick_rapi(0, maks * 1.16, 7)
+    k.tick_x(tick, [kanvas.persen_sumbu(v) for v in tick])
+    for i, t in enumerate(label):
+        y = k.sy(i)
+        k.d.line([(k.x0 - k.pt(3.5), y), (k.x0, y)], fill=GELAP, width=k.pt(0.8))
+        k.teks((k.x0 - k.pt(7), y), t, 7.5, jangkar="rm", rata="right")
+    k.label_x("Capaian terhadap target (%)", k.y1 + k.pt(7 + 8.5 + 3))
+    k.judul(judul)
+    return k.png()
 
 
 def capaian_indikator(rows: list[dict], skala, judul: str) -> bytes:
@@ -137,30 +148,61 @@ def capaian_tahunan(r: dict, riwayat: Sequence[tuple[int, float | None, float | 
 def tren_capaian(rows: list[dict], riwayat: dict[str, list], tahun: int, judul: str
                  ) -> bytes | None:
     """Capaian of the sasaran's indicators over the years (None when no indicator has two
-    years to compare). IKU first, at most MAKS_GARIS lines."""
+    years to compare). IKU first, at most MAKS_GARIS lines. Drawn with Pillow (`kanvas`)."""
     urut = sorted(rows, key=lambda r: (not r["iku"], r["kode_indikator"]))
     seri = [(r, capaian_tahunan(r, riwayat.get(r["kode_indikator"], []))) for r in urut]
     seri = [(r, s) for r, s in seri if len(s) >= 2][:MAKS_GARIS]
     if not seri:
         return None
     tahun_semua = sorted({th for _, s in seri for th, _ in s})
-    with matplotlib.rc_context(GAYA):
-        fig = Figure(figsize=(LEBAR_IN, 3.2 + 0.2 * ((len(seri) + 1) // 2)))
-        _tepi(fig, kiri_in=0.75, bawah_in=0.5 + 0.2 * ((len(seri) + 1) // 2))
-        ax = fig.add_subplot()
-        warna = matplotlib.colormaps["tab10"]
-        for i, (r, s) in enumerate(seri):
-            xs, ys = [th for th, _ in s], [v for _, v in s]
-            ax.plot(xs, ys, marker="o", markersize=3.5, linewidth=1.6, color=warna(i % 10),
-                    label=f"{r['kode_indikator']} · {_bungkus(r['uraian_indikator'], 40, 1)}")
-        ax.axhline(100, color=GELAP, linewidth=0.8, linestyle="--")
-        ax.set_xticks(tahun_semua, [str(t) for t in tahun_semua])
-        ax.set_xlim(tahun_semua[0] - 0.3, tahun_semua[-1] + 0.3)
-        ax.yaxis.set_major_formatter(_PERSEN)
-        ax.set_ylabel("Capaian (%)")
-        ax.set_title(judul, loc="left")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=6.8)
-        return _png(fig)
+    baris_legenda = (len(seri) + 1) // 2
+    k = kanvas.Kanvas(LEBAR_IN, 3.2 + 0.2 * baris_legenda, kiri_in=0.75, kanan_in=0.15,
+                      bawah_in=0.5 + 0.2 * baris_legenda, atas_in=0.32,
+                      skala=kanvas.SUPER)
+    k.xlim = (tahun_semua[0] - 0.3, tahun_semua[-1] + 0.3)
+    semua = [v for _, s in seri for _, v in s] + [100.0]
+    lo, hi = min(semua), max(semua)
+    tepi = 0.05 * (hi - lo or 1.0)
+    k.ylim = (lo - tepi, hi + tepi)
+    tick = [v for v in kanvas.tick_rapi(lo - tepi, hi + tepi, 7)]
+    k.garis_putus([(k.x0, k.sy(100)), (k.x1, k.sy(100))], GELAP, 0.8)
+    r_titik = k.pt(3.5) / 2
+    for i, (_, s) in enumerate(seri):
+        warna = kanvas.TAB10[i % 10]
+        xy = [(k.sx(th), k.sy(v)) for th, v in s]
+        k.d.line(xy, fill=warna, width=k.pt(1.6), joint="curve")
+        for x, y in xy:
+            k.d.ellipse([x - r_titik, y - r_titik, x + r_titik, y + r_titik], fill=warna)
+    k.sumbu()
+    k.tick_x(tahun_semua, [str(t) for t in tahun_semua])
+    k.tick_y(tick, [kanvas.persen_sumbu(v) for v in tick])
+    f_tick = k.font(8.5)
+    lebar_tick = max(kanvas.lebar(kanvas.persen_sumbu(v), f_tick) for v in tick)
+    k.label_y("Capaian (%)", k.x0 - k.pt(7) - lebar_tick - k.pt(4)
+              - kanvas.tinggi_baris(f_tick))
+    # the legend: two columns, centred under the axes (matplotlib's bbox (0.5, -0.12))
+    f = k.font(6.8)
+    label = [f"{r['kode_indikator']} · {_bungkus(r['uraian_indikator'], 40, 1)}"
+             for r, _ in seri]
+    garis, sela, jarak = k.pt(6.8 * 2), k.pt(6.8 * 0.8), k.pt(6.8 * 2)
+    per_kolom = (len(label) + 1) // 2  # matplotlib fills the first column first
+    kolom = [max(kanvas.lebar(t, f) for t in label[a:a + per_kolom])
+             for a in range(0, len(label), per_kolom)]
+    total = sum(garis + sela + w for w in kolom) + jarak * (len(kolom) - 1)
+    x_awal = (k.x0 + k.x1) / 2 - total / 2
+    y_awal = k.y1 + 0.12 * (k.y1 - k.y0) + k.pt(3)
+    tinggi = kanvas.tinggi_baris(f)
+    for i, t in enumerate(label):
+        c, b = divmod(i, per_kolom)
+        x = x_awal + (0 if c == 0 else garis + sela + kolom[0] + jarak)
+        y = y_awal + b * tinggi + tinggi / 2
+        warna = kanvas.TAB10[i % 10]
+        k.d.line([(x, y), (x + garis, y)], fill=warna, width=k.pt(1.6))
+        k.d.ellipse([x + garis / 2 - r_titik, y - r_titik, x + garis / 2 + r_titik,
+                     y + r_titik], fill=warna)
+        k.teks((x + garis + sela, y), t, 6.8, jangkar="lm", warna=kanvas.HITAM)
+    k.judul(judul)
+    return k.png()
 
 
 def _rupiah_sumbu(maks: float) -> tuple[float, str]:
