@@ -69,3 +69,98 @@ def ke_pdf(docx: bytes, *, waktu_maks: float = WAKTU_MAKS) -> bytes:
             raise KonversiGagal("LibreOffice gagal membuat PDF"
                                 + (f": {pesan[-1][:200]}" if pesan else "."))
         return keluar.read_bytes()
+
+
+class _Pekerja:
+    """One LibreOffice (through `_uno_pdf.py`, many-documents mode) converting the documents
+    it is given one after another, in its own private profile."""
+
+    def __init__(self, exe: str, folder: Path):
+        self.folder = folder
+        self.n = 0
+        self.galat = folder / "galat.txt"  # a file, not a pipe: nobody reads it until the end
+        with open(self.galat, "w") as galat:
+            self.proc = subprocess.Popen(
+                [PYTHON_SISTEM, str(SKRIP), exe, "-", "-", str(folder / "profil")],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=galat, text=True,
+                cwd=folder)
+
+    def ubah(self, docx: bytes) -> bytes:
+        self.n += 1
+        masuk, keluar = self.folder / f"bagian{self.n}.docx", self.folder / f"bagian{self.n}.pdf"
+        masuk.write_bytes(docx)
+        try:
+            self.proc.stdin.write(f"{masuk}\t{keluar}\n")
+            self.proc.stdin.flush()
+            jawab = self.proc.stdout.readline().strip()
+        except (BrokenPipeError, ValueError):
+            jawab = ""
+        masuk.unlink(missing_ok=True)
+        if jawab != "OK" or not keluar.exists() or keluar.stat().st_size == 0:
+            if not jawab:
+                pesan = self.galat.read_text(errors="replace").strip().splitlines()
+                jawab = pesan[-1][:200] if pesan else "LibreOffice berhenti"
+            raise KonversiGagal(f"LibreOffice gagal membuat PDF: {jawab.removeprefix('GAGAL ')}")
+        isi = keluar.read_bytes()
+        keluar.unlink()
+        return isi
+
+    def tutup(self) -> None:
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(30)
+        except (subprocess.TimeoutExpired, BrokenPipeError, OSError):
+            self.proc.kill()
+            self.proc.wait()
+
+
+class Konverter:
+    """Documents to PDF through `pekerja` LibreOffice processes that each convert many, so a
+    big book's twenty-odd parts pay LibreOffice's start-up (seconds of CPU) twice, not twenty
+    times. `ubah` may be called from several threads; it waits for a free process. Without
+    python3-uno each document goes through `ke_pdf`. A timeout over the whole use ends the
+    processes (the conversions then fail with KonversiGagal)."""
+
+    def __init__(self, pekerja: int = 2, *, waktu_maks: float = WAKTU_MAKS):
+        import queue
+        import threading
+
+        self.exe = soffice()
+        self.uno = _ada_uno()
+        self._tmp = tempfile.TemporaryDirectory(prefix="lkip_pdf_")
+        self._semua: list[_Pekerja] = []
+        self._bebas: queue.Queue[_Pekerja] = queue.Queue()
+        self._kunci = threading.Lock()
+        self._pekerja = max(1, pekerja)
+        self._habis = threading.Timer(waktu_maks, self._hentikan)
+        self._habis.daemon = True
+        self._habis.start()
+
+    def _hentikan(self) -> None:
+        for p in self._semua:
+            p.proc.kill()
+
+    def ubah(self, docx: bytes) -> bytes:
+        if not self.uno:
+            return ke_pdf(docx)
+        with self._kunci:
+            if self._bebas.empty() and len(self._semua) < self._pekerja:
+                folder = Path(self._tmp.name) / f"p{len(self._semua)}"
+                folder.mkdir()
+                p = _Pekerja(self.exe, folder)
+                self._semua.append(p)
+                self._bebas.put(p)
+        p = self._bebas.get()
+        try:
+            return p.ubah(docx)
+        finally:
+            self._bebas.put(p)
+
+    def __enter__(self) -> Konverter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._habis.cancel()
+        for p in self._semua:
+            p.tutup()
+        self._tmp.cleanup()

@@ -3,7 +3,9 @@
 LibreOffice reads a Word document in time that grows much faster than its size (the whole
 city-scale book took minutes to open; its parts, each opened alone, a fraction of that). So a
 book whose body exceeds BATAS_UTUH is cut, between chapters and sasaran, into parts of about
-UKURAN_BAGIAN; the parts are converted two at a time; the front matter is converted last with
+UKURAN_BAGIAN; the parts are converted two at a time, by two LibreOffice processes that each
+take part after part (`pdf.Konverter`: LibreOffice's start-up paid twice, not per part, and no
+index update on parts that have none); the front matter is converted last with
 its tables of contents written out from where each heading and caption landed; the PDFs are
 joined and the page numbers (i, ii … then 1, 2 …) printed on the joined pages. A small book
 goes through `pdf.ke_pdf` whole, its tables of contents updated by LibreOffice itself.
@@ -30,7 +32,7 @@ from pypdf.generic import (
 )
 
 from .ooxml import esc
-from .pdf import ke_pdf
+from .pdf import Konverter, ke_pdf
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -252,8 +254,13 @@ def ke_pdf_bagian(docx: bytes, *, pekerja: int | None = None) -> bytes:
     b = _Buku(docx)
     bagian = b.potong()
     pekerja = pekerja or max(1, min(os.cpu_count() or 1, 4))
+    with Konverter(pekerja) as konv:
+        return _gabung(b, bagian, konv, pekerja)
+
+
+def _gabung(b: _Buku, bagian: list[list[int]], konv: Konverter, pekerja: int) -> bytes:
     with ThreadPoolExecutor(pekerja) as pool:
-        pdf_isi = list(pool.map(lambda ix: ke_pdf(b.docx_bagian(ix)), bagian))
+        pdf_isi = list(pool.map(lambda ix: konv.ubah(b.docx_bagian(ix)), bagian))
     # where each heading and caption landed, numbered 1, 2 … across the parts
     entri = {0: [], 1: [], 2: []}
     awal, teks_halaman = 0, []
@@ -285,7 +292,7 @@ def ke_pdf_bagian(docx: bytes, *, pekerja: int | None = None) -> bytes:
             baris = ([(t, nomor_depan[j], lv) for j, t, lv in judul_depan] if d == 0 else []) \
                 + entri[d]
             ganti[i] = [etree.fromstring(_baris_daftar(t, n, lv)) for t, n, lv in baris]
-        depan = ke_pdf(b.docx_bagian(depan_ix, ganti))
+        depan = konv.ubah(b.docx_bagian(depan_ix, ganti))
         halaman = _halaman_teks(depan)
         while halaman and not halaman[-1].strip():
             halaman.pop()
