@@ -19,6 +19,7 @@ from lkip_core import db, fmt, naskah
 from lkip_core.analisis.anggaran import hitung_anggaran
 from lkip_core.analisis.kinerja import tabel_capaian
 from lkip_core.errors import InputRefused, NotFound
+from lkip_core.lampiran.data import per_sasaran
 from lkip_core.masukan.parsing import parse_number
 from lkip_core.naskah import dokumen, draf, templat
 
@@ -317,3 +318,123 @@ def test_an_office_template_is_kept_and_used(con_demo):
     assert teks[0] == "KOP KANTOR CONTOH"
     naskah.simpan_templat(con_demo, None, oleh="kasubag")
     assert naskah.templat_aktif(con_demo.cursor())[1].startswith("templat bawaan")
+
+
+def _tabel_setelah(doc, awal_judul: str) -> tuple[str, Table, str]:
+    """(caption, the table after it, the note paragraph after the table) of the caption that
+    starts with `awal_judul`."""
+    isi = list(_isi(doc))
+    for i, x in enumerate(isi):
+        if isinstance(x, Paragraph) and re.match(r"Tabel \S+ " + re.escape(awal_judul), x.text):
+            j = i + 1
+            while not isinstance(isi[j], Table):
+                j += 1
+            k = j
+            while isinstance(isi[k], Table) or not isi[k].text.strip():
+                k += 1  # a long table is written in pieces (tabel.POTONG_BARIS)
+            return x.text, isi[j], isi[k].text
+    raise AssertionError(f"tidak ada tabel {awal_judul!r}")
+
+
+def test_a_city_scale_bab_ii_lists_the_iku_and_points_to_the_annexes(con_demo, monkeypatch):
+    """Above konteks.BATAS_RINCI_BAB2 indicators (a city's PK: thousands) Bab II's Renstra and
+    PK tables hold the IKU only, each sasaran keeping its number, with a note naming Lampiran I
+    and II, where every indicator still is; below it they hold every indicator."""
+    from lkip_core.naskah import konteks
+
+    df = tabel_capaian(con_demo.cursor(), TAHUN)
+    iku = set(df.loc[df["iku"], "uraian_indikator"])
+    semua = set(df["uraian_indikator"])
+    assert iku and iku != semua
+
+    def indikator(t: Table) -> set[str]:
+        judul = [c.text for c in t.rows[0].cells]
+        ki = next(i for i, j in enumerate(judul) if j.startswith("Indikator"))
+        return {re.sub(r"\s\*+$", "", r.cells[ki].text) for r in t.rows[1:]}
+
+    utuh = Document(io.BytesIO(naskah.buat_docx(con_demo, TAHUN).docx))
+    judul, t, catatan = _tabel_setelah(utuh, "Perjanjian Kinerja Tahun")
+    assert indikator(t) == semua and "Lampiran I" not in catatan
+
+    monkeypatch.setattr(konteks, "BATAS_RINCI_BAB2", len(semua) - 1)
+    doc = Document(io.BytesIO(naskah.buat_docx(con_demo, TAHUN).docx))
+    for awal in ("Perjanjian Kinerja Tahun", "Tujuan, Sasaran, dan Indikator Kinerja Utama"):
+        judul, t, catatan = _tabel_setelah(doc, awal)
+        assert indikator(t) == iku, judul
+        assert f"{len(iku)} Indikator Kinerja Utama" in catatan
+        assert f"Seluruh {len(semua)} indikator" in catatan and "Lampiran I " in catatan
+        # the sasaran numbers are Bab III's: a sasaran without IKU leaves its number out
+        nomor = [int(r.cells[0].text) for r in t.rows[1:] if r.cells[0].text.isdigit()]
+        punya_iku = {n for n, (_, _, g) in enumerate(
+            per_sasaran(df.to_dict("records")), start=1) if any(r["iku"] for r in g)}
+        assert set(nomor) == punya_iku
+    # Lampiran I, in the same book, still holds every indicator (its pieces together)
+    isi = list(_isi(doc))
+    awal = next(i for i, x in enumerate(isi) if isinstance(x, Paragraph)
+                and x.text.startswith("LAMPIRAN I:"))
+    akhir = next(i for i, x in enumerate(isi) if i > awal and isinstance(x, Paragraph)
+                 and x.text.startswith("Tabel 2"))
+    dalam = set().union(*(indikator(x) for x in isi[awal:akhir] if isinstance(x, Table)))
+    assert dalam == semua
+
+
+def _warna(png: bytes) -> set[tuple[int, int, int]]:
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    return {c for _, c in img.getcolors(1 << 20)}
+
+
+def test_the_per_sasaran_charts_are_print_resolution_pngs_in_the_predikat_colours():
+    """The two charts drawn per sasaran (Pillow, `kanvas`): 16 cm at 200 dpi, white paper,
+    each capaian bar in its predikat's colour, no bar where there is no capaian, one coloured
+    line per indicator with two years or more in the trend (None when none has)."""
+    from PIL import Image
+
+    from lkip_core.grafik.gaya import WARNA_PREDIKAT
+    from lkip_core.naskah import grafik, kanvas
+    from lkip_core.pengaturan import SKALA_PREDIKAT
+
+    skala = SKALA_PREDIKAT["permendagri_86_2017"]
+    rows = [{"kode_indikator": f"IK.0{i}", "uraian_indikator": f"Indikator uji {i}",
+             "capaian": c, "predikat": p, "alasan": a, "iku": i == 1, "polaritas": "positif",
+             "metode_negatif": None}
+            for i, (c, p, a) in enumerate([(104.2, "Sangat Tinggi", None),
+                                           (58.0, "Sangat Rendah", None),
+                                           (None, None, "target 0")], start=1)]
+    png = grafik.capaian_indikator(rows, skala, "Sasaran 1: capaian indikator")
+    img = Image.open(io.BytesIO(png))
+    assert img.format == "PNG" and img.width == round(grafik.LEBAR_IN * kanvas.DPI)
+    assert img.info["dpi"] == pytest.approx((kanvas.DPI, kanvas.DPI), abs=0.01)
+    assert img.convert("RGB").getpixel((0, 0)) == (255, 255, 255)
+    warna = _warna(png)
+    hex_ = lambda w: tuple(int(w[i:i + 2], 16) for i in (1, 3, 5))  # noqa: E731
+    assert hex_(WARNA_PREDIKAT["Sangat Tinggi"]) in warna
+    assert hex_(WARNA_PREDIKAT["Sangat Rendah"]) in warna
+    assert hex_(WARNA_PREDIKAT["Tinggi"]) not in warna  # no indicator has it
+
+    riwayat = {"IK.01": [(2023, 100.0, 90.0), (2024, 100.0, 95.0), (2025, 100.0, 104.2)],
+               "IK.02": [(2024, 100.0, 80.0), (2025, 100.0, 58.0)],
+               "IK.03": [(2025, 0.0, 3.0)]}
+    png = grafik.tren_capaian(rows, riwayat, TAHUN, "Sasaran 1: dari tahun ke tahun")
+    warna = _warna(png)
+    assert {hex_(kanvas.TAB10[0]), hex_(kanvas.TAB10[1])} <= warna  # two lines
+    assert hex_(kanvas.TAB10[2]) not in warna  # IK.03 has one year only
+    assert grafik.tren_capaian(rows, {"IK.01": riwayat["IK.01"][:1]}, TAHUN, "x") is None
+
+
+def test_charts_are_drawn_once_per_data(monkeypatch):
+    """The page builds the book for the DOCX and again for the PDF: a chart of the same data is
+    taken from the process's store, a chart of changed data is drawn."""
+    monkeypatch.setattr(dokumen, "_tembolok", type(dokumen._tembolok)())
+    digambar = []
+
+    def gambar(rows, judul):
+        digambar.append(judul)
+        return f"{judul}:{sum(r['v'] for r in rows)}".encode()
+
+    jobs = [(gambar, [{"v": 1}, {"v": 2}], "A"), None, (gambar, [{"v": 5}], "B")]
+    assert dokumen.lukis(jobs) == [b"A:3", None, b"B:5"] and digambar == ["A", "B"]
+    assert dokumen.lukis(jobs) == [b"A:3", None, b"B:5"] and digambar == ["A", "B"]
+    jobs[2] = (gambar, [{"v": 6}], "B")
+    assert dokumen.lukis(jobs) == [b"A:3", None, b"B:6"] and digambar == ["A", "B", "B"]

@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import pickle
 import re
 import zipfile
+from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -118,14 +120,48 @@ def _lukis_satu(job: tuple | None) -> bytes | None:
     return fn(*args)
 
 
+# Charts already drawn in this process, by the hash of what they were drawn from (function and
+# data): the page builds the book for the DOCX button and again for the PDF one, and the same
+# data gives the same picture. Bounded; the oldest go first.
+TEMBOLOK_MAKS = 2000
+_tembolok: OrderedDict[str, bytes | None] = OrderedDict()
+
+
+def _kunci(job: tuple) -> str | None:
+    fn, *args = job
+    try:
+        isi = pickle.dumps((fn.__module__, fn.__qualname__, args), protocol=5)
+    except Exception:  # noqa: BLE001 — something unpicklable: drawn, not remembered
+        return None
+    return hashlib.sha256(isi).hexdigest()
+
+
 def lukis(jobs: list[tuple | None]) -> list[bytes | None]:
-    """Draw the charts (in parallel when there are many)."""
-    n = sum(j is not None for j in jobs)
+    """Draw the charts (in parallel when there are many; each once per data, see _tembolok)."""
+    kunci = [None if j is None else _kunci(j) for j in jobs]
+    out: list[bytes | None] = [None] * len(jobs)
+    baru = []
+    for i, (j, k) in enumerate(zip(jobs, kunci)):
+        if j is None:
+            continue
+        if k is not None and k in _tembolok:
+            _tembolok.move_to_end(k)
+            out[i] = _tembolok[k]
+        else:
+            baru.append(i)
     pekerja = min(os.cpu_count() or 1, 4)
-    if n < PARALEL_MULAI or pekerja < 2:
-        return [_lukis_satu(j) for j in jobs]
-    with ProcessPoolExecutor(pekerja) as pool:
-        return list(pool.map(_lukis_satu, jobs, chunksize=4))
+    if len(baru) < PARALEL_MULAI or pekerja < 2:
+        gambar = [_lukis_satu(jobs[i]) for i in baru]
+    else:
+        with ProcessPoolExecutor(pekerja) as pool:
+            gambar = list(pool.map(_lukis_satu, [jobs[i] for i in baru], chunksize=4))
+    for i, g in zip(baru, gambar):
+        out[i] = g
+        if kunci[i] is not None:
+            _tembolok[kunci[i]] = g
+    while len(_tembolok) > TEMBOLOK_MAKS:
+        _tembolok.popitem(last=False)
+    return out
 
 
 _PENANDA = re.compile(r"<w:p>(?:(?!</w:p>).)*?@@LKIPBLOK(\d+)@@(?:(?!</w:p>).)*?</w:p>",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
 from .. import fmt
 from ..fmt import ROMAWI
@@ -25,6 +26,10 @@ from .tabel import ISI_LANSKAP_MM, ISI_POTRET_MM, tabel_xml
 from .teks import Isi
 
 ROMAWI_BAB = dict(enumerate(ROMAWI[:4], start=1))
+# Indicators from which Bab II lists the IKU only: a city's whole Perjanjian Kinerja (thousands
+# of indicators) is Lampiran I of the same book, row for row, and Lampiran II repeats them with
+# their Renstra targets; Bab II printing them twice more only adds pages (and minutes).
+BATAS_RINCI_BAB2 = 300
 SUMBER = "Sumber: data realisasi unit kerja dan DPA tahun {tahun}, diolah."
 Gambar = Callable[[bytes, str], dict]  # png, caption → {"gambar": InlineImage, "judul": …}
 
@@ -123,28 +128,61 @@ class Pembangun:
                   Kolom("satuan", "Satuan"),
                   Kolom("kondisi_awal", "Kondisi Awal", ANGKA),
                   Kolom("target_akhir_renstra", f"Target {b.renstra[1]}", ANGKA)]
+        ringkas = len(d.baris) > BATAS_RINCI_BAB2 and any(r["iku"] for r in d.baris)
+
+        def pilih(g: list[dict]) -> list[dict]:
+            return [r for r in g if r["iku"]] if ringkas else g
+
         baris, gabung = [], []
         for n, (kode, uraian, g) in enumerate(b.kelompok, start=1):
             awal = len(baris)
-            for r in g:
+            for r in pilih(g):
                 baris.append(Baris({"no": n, "tujuan": b.tujuan.get(kode, ("", ""))[1],
                                     "sasaran": uraian, "indikator": baris_indikator(d, r),
                                     "iku": "Ya" if r["iku"] else "",
                                     "satuan": r["satuan"], "kondisi_awal": nilai(
                                         r["kondisi_awal"]),
                                     "target_akhir_renstra": nilai(r["target_akhir_renstra"])}))
-            for k in ("no", "tujuan", "sasaran") if ada_tujuan else ("no", "sasaran"):
-                gabung.append((k, awal, len(baris) - 1))
+            if len(baris) > awal:
+                for k in ("no", "tujuan", "sasaran") if ada_tujuan else ("no", "sasaran"):
+                    gabung.append((k, awal, len(baris) - 1))
         renstra = Tabel(kolom, baris, None, gabung)
+        catatan, judul_ikk = [], "Indikator Kinerja"
+        if ringkas:
+            n_iku = sum(bool(r["iku"]) for r in d.baris)
+            judul_ikk = "Indikator Kinerja Utama"
+            catatan = [f"Tabel ini memuat {fmt.angka(n_iku, 0)} Indikator Kinerja Utama (IKU). "
+                       f"Seluruh {fmt.angka(len(d.baris), 0)} indikator kinerja beserta "
+                       "targetnya tercantum pada Lampiran I (Perjanjian Kinerja) dan Lampiran "
+                       "II (Pengukuran Kinerja)."]
         return {
             "renstra": self.prosa("bab2_renstra"), "pk": self.prosa("bab2_pk"),
-            "tabel_renstra": self.tabel("2", f"Tujuan, Sasaran, dan Indikator Kinerja Renstra "
-                                             f"{b.renstra[0]}–{b.renstra[1]}", renstra),
-            "tabel_pk": self.tabel("2", f"Perjanjian Kinerja Tahun {self.t}",
-                                   lampiran_i.tabel_pk(d)),
+            "tabel_renstra": self.tabel("2", f"Tujuan, Sasaran, dan {judul_ikk} Renstra "
+                                             f"{b.renstra[0]}–{b.renstra[1]}", renstra,
+                                        catatan=catatan),
+            "tabel_pk": self.tabel("2", f"Perjanjian Kinerja Tahun {self.t}"
+                                   + (" (Indikator Kinerja Utama)" if ringkas else ""),
+                                   self._tabel_pk(pilih) if ringkas else lampiran_i.tabel_pk(d),
+                                   catatan=catatan),
             "tabel_program": self.tabel("2", f"Program dan Anggaran Tahun {self.t}",
                                         lampiran_i.tabel_program(d)),
         }
+
+    def _tabel_pk(self, pilih: Callable[[list[dict]], list[dict]]) -> Tabel:
+        """Lampiran I's PK table (`lampiran_i.tabel_pk`: its columns) over the indicators
+        `pilih` keeps, each sasaran keeping its number (the one Bab III gives it)."""
+        d = self.b.data
+        pk = lampiran_i.tabel_pk(replace(d, capaian=d.capaian.iloc[:0]))
+        baris, gabung = [], []
+        for n, (_, uraian, g) in enumerate(self.b.kelompok, start=1):
+            awal = len(baris)
+            for r in pilih(g):
+                baris.append(Baris({"no": n, "sasaran": uraian,
+                                    "indikator": baris_indikator(d, r), "satuan": r["satuan"],
+                                    "target": nilai(r["target"])}))
+            if len(baris) > awal:
+                gabung += [("no", awal, len(baris) - 1), ("sasaran", awal, len(baris) - 1)]
+        return Tabel(pk.kolom, baris, pk.judul, gabung, pk.catatan)
 
     def _skala(self) -> Tabel:
         kolom = [Kolom("rentang", "Capaian (%)", TEKS), Kolom("predikat", "Predikat")]
