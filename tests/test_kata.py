@@ -155,3 +155,18 @@ def test_the_sign_in_page_speaks_indonesian(demo_app):
     assert any(t == "Masuk" for _, t in teks), teks
     temuan = masalah(teks)
     assert not temuan, "\n".join(temuan)
+
+
+@pytest.mark.parametrize("halaman", ["pages/langkah1_unggah_data.py",
+                                     "pages/langkah3_rekonsiliasi.py",
+                                     "pages/langkah6_analisis_kinerja.py",
+                                     "pages/langkah6_realisasi_anggaran.py"])
+def test_an_operators_pages_speak_indonesian(demo_app, halaman):
+    """An operator sees other widgets (its own unit fixed, a note instead of a review)."""
+    at = masuk(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), "op.mutasi")
+    at.run()
+    at.switch_page(halaman)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    temuan = masalah(teks_halaman(at))
+    assert not temuan, "\n".join(temuan)
