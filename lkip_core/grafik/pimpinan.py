@@ -66,7 +66,7 @@ def capaian_per_sasaran(df: pd.DataFrame, skala: Sequence[tuple[float, str]] | N
                                                 for w in warna]},
         outsidetextfont={"size": FONT, "color": "#212121"},
         hovertext=hover, hoverinfo="text"))
-    fig.add_vline(x=100, line={"color": GELAP, "width": 2, "dash": "dash"},
+    fig.add_vline(x=100, layer="below", line={"color": GELAP, "width": 2, "dash": "dash"},
                   annotation={"text": "Target 100 %", "font": {"size": 14}},
                   annotation_position="top")
     if batas is not None:
