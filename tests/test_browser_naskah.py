@@ -22,12 +22,12 @@ from browser import (
     wait_for_text,
 )
 from docx import Document
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from lkip_core import akun, db
 
 pytestmark = pytest.mark.browser
-expect = pytest.importorskip("playwright.sync_api").expect
 TIGA_MENIT = 180  # LibreOffice makes the PDF; a busy 2-core machine takes its time
 
 

@@ -25,9 +25,9 @@ from browser import (
     wait_for_count,
     wait_for_text,
 )
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-expect = pytest.importorskip("playwright.sync_api").expect
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -177,11 +177,11 @@ def test_correction_workbook_prints_on_a4_with_indonesian_numbers(data, tmp_path
     the status line whole ("Keadaan data", not cut), every page A4 landscape."""
     import os
     import re
-    import shutil
     import subprocess
 
-    if not (shutil.which("soffice") and shutil.which("pdftotext")):
-        pytest.skip("LibreOffice/poppler tidak terpasang")
+    from perlu import perlu_program
+
+    perlu_program("soffice", "pdftotext")
     src = tmp_path / "koreksi.xlsx"
     src.write_bytes(buku_koreksi(data, 2025, "BID1", oleh="uji"))
     env = {**os.environ, "LC_ALL": "en_US.UTF-8", "LANG": "en_US.UTF-8"}

@@ -11,7 +11,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pandas as pd
 import pytest
 from contoh import lpj_xlsx, realisasi_xlsx
 from openpyxl.utils import range_boundaries
+from perlu import perlu_program
 
 from lkip_core import pengaturan
 from lkip_core.analisis.anggaran import hitung_anggaran
@@ -361,10 +361,7 @@ def test_page_breaks_keep_blocks_together():
 
 
 def _pdf(isi: bytes, tmp_path: Path, nama: str) -> Path:
-    if not (shutil.which("soffice") and shutil.which("pdfinfo")):
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("LibreOffice/poppler tidak terpasang; `make test` memasangnya")
-        pytest.skip("LibreOffice/poppler tidak terpasang; `make test` memasangnya")
+    perlu_program("soffice", "pdfinfo")
     src = tmp_path / f"{nama}.xlsx"
     src.write_bytes(isi)
     # An English machine: the numbers must still print the Indonesian way (issue 14 item 5).

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from aplikasi import masuk
 from pypdf import PdfWriter
+from streamlit.testing.v1 import AppTest
 
 from lkip_core import akun, db, naskah
 from lkip_core.db.basis import basis
 from lkip_core.naskah import lembar
 
 ROOT = Path(__file__).resolve().parent.parent
-AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 NASKAH = "pages/langkah6_naskah_lkip.py"
 PENGESAHAN = "pages/langkah9_pengesahan_publikasi.py"
 TAHUN = 2025

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from aplikasi import masuk
 from contoh import KINERJA_BID1, lpj_xlsx, master_xlsx, realisasi_xlsx
+from streamlit.testing.v1 import AppTest
 
 from lkip_core import db
 from lkip_core.masukan.impor import impor
 from lkip_core.rekonsiliasi import rekonsiliasi
 
 ROOT = Path(__file__).resolve().parent.parent
-AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 HALAMAN = "pages/langkah3_rekonsiliasi.py"
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 import temuan_contoh
 from contoh import realisasi_xlsx
+from perlu import perlu_program
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -183,10 +184,7 @@ def test_command_line(con_bid1, db_file, tmp_path):
 
 @pytest.mark.slow
 def test_libreoffice_renders_the_deck(con_bid1, temuan, tmp_path):
-    if not shutil.which("soffice"):  # `make test` installs it; CI must not pass without it
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("LibreOffice (soffice) tidak terpasang; `make test` memasangnya")
-        pytest.skip("LibreOffice (soffice) tidak terpasang; `make test` memasangnya")
+    perlu_program("soffice")
     path = tmp_path / "paparan.pptx"
     path.write_bytes(buat_paparan(con_bid1, 2025, HARI_INI, oleh="uji"))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
@@ -280,8 +278,7 @@ def test_no_text_overflows_its_box_or_slide(demo_db, tmp_path):
                 assert x.top / 914400 + tinggi <= H / 914400, (n, "tabel")
                 bawah = max(bawah, x.top / 914400 + tinggi)
         assert bawah >= 0.65 * H / 914400, (n, "separuh kosong", bawah)
-    if not shutil.which("soffice") or not shutil.which("pdftotext"):
-        pytest.skip("LibreOffice/poppler tidak terpasang")
+    perlu_program("soffice", "pdftotext")
     path = tmp_path / "paparan.pptx"
     path.write_bytes(isi)
     env = {**os.environ, "LC_ALL": "en_US.UTF-8", "LANG": "en_US.UTF-8"}

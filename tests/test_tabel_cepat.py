@@ -6,12 +6,9 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
-import pytest
+from streamlit.elements.lib.pandas_styler_utils import _use_display_values
 
 from lkip_core import fmt
-
-_use_display_values = pytest.importorskip(
-    "streamlit.elements.lib.pandas_styler_utils")._use_display_values
 
 
 def _tampil(styler) -> pd.DataFrame:
