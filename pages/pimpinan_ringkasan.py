@@ -86,17 +86,12 @@ m2.metric("Serapan anggaran", fmt.persen(r.serapan), _delta(lalu.selisih_serapan
           help=f"Realisasi {fmt.rupiah(r.realisasi)} dari pagu {fmt.rupiah(r.pagu)}.")
 kirim = r.unit_wajib - len(r.unit_belum)
 m3.metric("Unit sudah mengirim data", f"{kirim} dari {r.unit_wajib}")
-if r.galat_terbuka is None:
-    m4.metric("Temuan galat terbuka", "—", help="Rekonsiliasi belum tersedia.")
-else:
-    m4.metric("Temuan galat terbuka", fmt.angka(r.galat_terbuka, 0),
-              help="Temuan rekonsiliasi tingkat galat yang belum selesai ditangani.")
+m4.metric("Temuan galat terbuka", fmt.angka(r.galat_terbuka, 0),
+          help="Temuan rekonsiliasi tingkat galat yang belum selesai ditangani.")
 
 catatan = []
 if lalu.keterangan:
     catatan.append(f"Perbandingan dengan {lalu.tahun}: {lalu.keterangan}.")
-if r.galat_terbuka is None:
-    catatan.append("Temuan rekonsiliasi: belum tersedia.")
 if catatan and not presentasi:
     st.caption(" ".join(catatan))
 if r.unit_belum:
