@@ -1,12 +1,15 @@
-"""Small python-pptx drawing helpers for the briefing deck (`paparan`): a 16:9 deck of blank
-slides, text boxes, number tiles and tables in the house colours."""
+"""Small python-pptx drawing helpers for the briefing deck (`paparan` and its slide modules
+`paparan_capaian`, `paparan_tindak`): a 16:9 deck of blank slides, slide titles, text boxes,
+number tiles, tables and data labels in the house colours, and how much one slide holds."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 import duckdb
 from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_LABEL_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -14,6 +17,8 @@ from pptx.util import Emu, Inches, Pt
 from lkip_core.grafik.gaya import BIRU, GELAP, HIJAU_TUA, MERAH  # noqa: F401 — paparan's too
 
 _KOSONG = 6  # the "Blank" layout of python-pptx's default template
+BATAS_BATANG = 15  # bars in one chart; more (city scale) and the slide shows the lowest
+BATAS_TABEL = 12  # rows in a side table
 
 
 def rgb(hex_warna: str) -> RGBColor:
@@ -35,6 +40,29 @@ class Dek:
 
     def slide(self):
         return self.prs.slides.add_slide(self.prs.slide_layouts[_KOSONG])
+
+
+def judul_slide(dek: Dek, slide, judul: str, sub: str | None = None) -> None:
+    """The slide's title, and under it a line of context."""
+    teks(slide, judul, Inches(0.5), Inches(0.3), dek.lebar - Inches(1), Inches(0.8), 28,
+         tebal=True, warna=BIRU)
+    if sub:
+        teks(slide, sub, Inches(0.5), Inches(1.0), dek.lebar - Inches(1), Inches(0.5), 16,
+             warna=GELAP)
+
+
+def bungkus(t, lebar: int) -> str:
+    """A long name wrapped onto lines of `lebar` characters (never cut)."""
+    return "\n".join(textwrap.wrap(str(t or ""), lebar)) or "—"
+
+
+def label_titik(chart, teks_label: list[str], ukuran: int = 12) -> None:
+    """Write each point's label as Indonesian-formatted text."""
+    for titik, label in zip(chart.plots[0].series[0].points, teks_label):
+        tf = titik.data_label.text_frame
+        tf.text = label
+        tf.paragraphs[0].runs[0].font.size = Pt(ukuran)
+        titik.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
 
 
 def teks(slide, isi: str, x, y, cx, cy, ukuran: int, *, tebal: bool = False,
