@@ -142,3 +142,23 @@ def test_a_big_book_is_made_in_parts_with_the_same_pages(hasil, monkeypatch):
         pola = re.escape(judul) + r"[^\n]*?\.{3,}\s*(\w+)"
         assert re.search(pola, daftar).group(1) == re.search(pola, utuh).group(1), judul
     assert not pdf_bagian.perlu_dipotong(hasil["buku"].docx)  # the demo goes whole
+
+
+def test_the_parts_converter_keeps_one_libreoffice_and_a_timeout_per_document(hasil):
+    """`Konverter` (a big book's parts): several documents through one LibreOffice, each PDF
+    right; a document over its time is a clear error, its LibreOffice ended."""
+    from lkip_core.naskah import pdf_bagian
+
+    b = pdf_bagian._Buku(hasil["buku"].docx)
+    bagian = b.potong()[:2]
+    with pdf_mod.Konverter(1) as k:
+        pdf = [k.ubah(b.docx_bagian(ix)) for ix in bagian]
+        assert len(k._semua) == 1 and k._semua[0].n == 2  # one LibreOffice for both
+    for isi, ix in zip(pdf, bagian):
+        assert isi.startswith(b"%PDF")
+        assert pdf_bagian._teks(b.els[ix[0]])[:30] in pdf_bagian._halaman_teks(isi)[0]
+    with pdf_mod.Konverter(1, waktu_maks=0.2) as k:
+        with pytest.raises(pdf_mod.KonversiGagal, match="tidak selesai membuat PDF dalam 0"):
+            k.ubah(b.docx_bagian(bagian[0]))
+        proc = k._semua[0].proc
+    assert proc.poll() is not None

@@ -9,9 +9,12 @@ clear error naming the package to install.
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from ..errors import LkipError
@@ -75,27 +78,48 @@ class _Pekerja:
     """One LibreOffice (through `_uno_pdf.py`, many-documents mode) converting the documents
     it is given one after another, in its own private profile."""
 
-    def __init__(self, exe: str, folder: Path):
+    def __init__(self, exe: str, folder: Path, waktu_maks: float):
         self.folder = folder
+        self.waktu_maks = waktu_maks
+        self.lewat_waktu = False
         self.n = 0
         self.galat = folder / "galat.txt"  # a file, not a pipe: nobody reads it until the end
         with open(self.galat, "w") as galat:
             self.proc = subprocess.Popen(
                 [PYTHON_SISTEM, str(SKRIP), exe, "-", "-", str(folder / "profil")],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=galat, text=True,
-                cwd=folder)
+                cwd=folder, start_new_session=True)  # its LibreOffice in its process group
+
+    def _kedaluwarsa(self) -> None:
+        self.lewat_waktu = True
+        self._bunuh()
+
+    def _bunuh(self) -> None:
+        """The driver and the LibreOffice it started (its process group)."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            self.proc.kill()
 
     def ubah(self, docx: bytes) -> bytes:
         self.n += 1
         masuk, keluar = self.folder / f"bagian{self.n}.docx", self.folder / f"bagian{self.n}.pdf"
         masuk.write_bytes(docx)
+        habis = threading.Timer(self.waktu_maks, self._kedaluwarsa)  # per document, as ke_pdf
+        habis.daemon = True
+        habis.start()
         try:
             self.proc.stdin.write(f"{masuk}\t{keluar}\n")
             self.proc.stdin.flush()
             jawab = self.proc.stdout.readline().strip()
         except (BrokenPipeError, ValueError):
             jawab = ""
+        finally:
+            habis.cancel()
         masuk.unlink(missing_ok=True)
+        if self.lewat_waktu:
+            raise KonversiGagal(f"LibreOffice tidak selesai membuat PDF dalam "
+                                f"{int(self.waktu_maks)} detik.")
         if jawab != "OK" or not keluar.exists() or keluar.stat().st_size == 0:
             if not jawab:
                 pesan = self.galat.read_text(errors="replace").strip().splitlines()
@@ -110,7 +134,7 @@ class _Pekerja:
             self.proc.stdin.close()
             self.proc.wait(30)
         except (subprocess.TimeoutExpired, BrokenPipeError, OSError):
-            self.proc.kill()
+            self._bunuh()
             self.proc.wait()
 
 
@@ -118,27 +142,20 @@ class Konverter:
     """Documents to PDF through `pekerja` LibreOffice processes that each convert many, so a
     big book's twenty-odd parts pay LibreOffice's start-up (seconds of CPU) twice, not twenty
     times. `ubah` may be called from several threads; it waits for a free process. Without
-    python3-uno each document goes through `ke_pdf`. A timeout over the whole use ends the
-    processes (the conversions then fail with KonversiGagal)."""
+    python3-uno each document goes through `ke_pdf`. Each document has `waktu_maks` seconds,
+    as in `ke_pdf`: past it its LibreOffice is ended and the conversion fails (KonversiGagal)."""
 
     def __init__(self, pekerja: int = 2, *, waktu_maks: float = WAKTU_MAKS):
         import queue
-        import threading
 
         self.exe = soffice()
+        self.waktu_maks = waktu_maks
         self.uno = _ada_uno()
         self._tmp = tempfile.TemporaryDirectory(prefix="lkip_pdf_")
         self._semua: list[_Pekerja] = []
         self._bebas: queue.Queue[_Pekerja] = queue.Queue()
         self._kunci = threading.Lock()
         self._pekerja = max(1, pekerja)
-        self._habis = threading.Timer(waktu_maks, self._hentikan)
-        self._habis.daemon = True
-        self._habis.start()
-
-    def _hentikan(self) -> None:
-        for p in self._semua:
-            p.proc.kill()
 
     def ubah(self, docx: bytes) -> bytes:
         if not self.uno:
@@ -147,7 +164,7 @@ class Konverter:
             if self._bebas.empty() and len(self._semua) < self._pekerja:
                 folder = Path(self._tmp.name) / f"p{len(self._semua)}"
                 folder.mkdir()
-                p = _Pekerja(self.exe, folder)
+                p = _Pekerja(self.exe, folder, self.waktu_maks)
                 self._semua.append(p)
                 self._bebas.put(p)
         p = self._bebas.get()
@@ -160,7 +177,6 @@ class Konverter:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._habis.cancel()
         for p in self._semua:
             p.tutup()
         self._tmp.cleanup()
