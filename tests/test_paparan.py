@@ -294,3 +294,23 @@ def test_no_text_overflows_its_box_or_slide(demo_db, tmp_path):
                                          r'yMax="([\d.]+)"', isi_hal):
             assert 0 <= float(x0) <= float(x2) <= float(w) + 1, n
             assert 0 <= float(y0) <= float(y2) <= float(h) + 1, n
+
+
+def test_a_year_without_budget_programs_still_makes_a_deck(demo_db, tmp_path):
+    """The demo's history years (2021–2023) carry capaian but no program budget: the budget
+    slide says so instead of failing on an empty chart."""
+    import shutil as sh
+
+    from lkip_core import db
+
+    salinan = tmp_path / "lkip.duckdb"
+    sh.copy(demo_db, salinan)
+    con = db.connect(salinan)
+    try:
+        assert ringkasan(con, 2023).anggaran.program.empty  # the case this test is about
+        dek = _baca(buat_paparan(con, 2023, HARI_INI, oleh="uji"))
+    finally:
+        con.close()
+    slide = next(s for s in dek.slides if "Realisasi anggaran 2023" in _teks(s))
+    assert "Belum ada data anggaran per program untuk tahun 2023." in _teks(slide)
+    assert _charts(slide) == []

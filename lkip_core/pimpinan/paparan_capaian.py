@@ -191,10 +191,28 @@ def slide_anggaran(dek: Dek, r: Ringkasan) -> None:
                 f"Pagu {fmt.rupiah(r.pagu)} · realisasi {fmt.rupiah(r.realisasi)} · serapan "
                 f"{fmt.persen(r.serapan)} · M = miliar rupiah")
     prog = r.anggaran.program
+    if prog.empty:  # a year known from its history alone: no program to chart
+        teks(s, f"Belum ada data anggaran per program untuk tahun {r.tahun}.", Inches(0.5),
+             Inches(3.5), Inches(7.3), Inches(0.6), 16, warna=GELAP)
     if len(prog) > BATAS_BATANG:  # the largest programs carry the money
         teks(s, f"{BATAS_BATANG} program dengan pagu terbesar dari {len(prog)}.", Inches(0.5),
              Inches(7.05), Inches(7), Inches(0.4), 12, warna=GELAP)
         prog = prog.sort_values("pagu", ascending=False, kind="stable").head(BATAS_BATANG)
+    if not prog.empty:
+        _grafik_program(s, prog)
+    unit, n = terbawah(r.serapan_unit, "serapan", BATAS_TABEL)
+    if n > len(unit):
+        teks(s, f"{len(unit)} unit dengan serapan terendah dari {n}.", Inches(8.0),
+             Inches(7.05), Inches(5), Inches(0.4), 12, warna=GELAP)
+    baris = [["Unit", "Pagu", "Realisasi", "Serapan"]]
+    for u in unit.itertuples():
+        baris.append([u.nama_unit, _miliar(u.pagu), _miliar(u.realisasi),
+                      fmt.persen(u.serapan) if u.dilaporkan else "belum melapor"])
+    tabel(s, baris, Inches(8.0), Inches(1.6), Inches(5.0), [2.2, 1.0, 1.0, 0.9], 11)
+
+
+def _grafik_program(s, prog) -> None:
+    """Pagu and realisation per program, in billions, as a bar chart."""
     data = CategoryChartData()
     data.categories = [f"{bungkus(n or k, 34)}\n(serapan {fmt.persen(v)})"
                        for k, n, v in zip(prog["kode"], prog["nama"], prog["serapan"])]
@@ -216,12 +234,3 @@ def slide_anggaran(dek: Dek, r: Ringkasan) -> None:
             titik.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
     chart.value_axis.tick_labels.number_format = "0"
     chart.value_axis.tick_labels.number_format_is_linked = False
-    unit, n = terbawah(r.serapan_unit, "serapan", BATAS_TABEL)
-    if n > len(unit):
-        teks(s, f"{len(unit)} unit dengan serapan terendah dari {n}.", Inches(8.0),
-             Inches(7.05), Inches(5), Inches(0.4), 12, warna=GELAP)
-    baris = [["Unit", "Pagu", "Realisasi", "Serapan"]]
-    for u in unit.itertuples():
-        baris.append([u.nama_unit, _miliar(u.pagu), _miliar(u.realisasi),
-                      fmt.persen(u.serapan) if u.dilaporkan else "belum melapor"])
-    tabel(s, baris, Inches(8.0), Inches(1.6), Inches(5.0), [2.2, 1.0, 1.0, 0.9], 11)
