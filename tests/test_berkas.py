@@ -195,21 +195,23 @@ def test_error_text_in_a_string_cell_is_an_error_too() -> None:
         CellError("#DIV/0!"), CellError("Err:502"), "#halo"]
 
 
-def test_read_speed_100k_rows() -> None:
+def test_read_speed_20k_rows() -> None:
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"constant_memory": True})
     ws = wb.add_worksheet("Data")
     ws.write_row(0, 0, ["Kode", "Uraian", "Pagu", "Realisasi", "Tanggal", "Satuan", "Catatan"])
-    for r in range(1, 100_001):
+    for r in range(1, 20_001):
         ws.write_row(r, 0, [f"5.03.{r}", f"Kegiatan {r}", r * 1000.5, r * 3, "31/03/2025", "Dok", "x"])
     wb.close()
     wall, cpu = time.perf_counter(), time.process_time()
     book = read_workbook("besar.xlsx", buf.getvalue())
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     rows = book.sheets[0].rows
-    assert len(rows) == 100_001 and rows[-1][0] == "5.03.100000" and rows[-1][3] == 300_000
-    # CPU time, not wall time: a busy shared CI machine must not fail this test (~0.8 s quiet).
-    assert cpu < 2.0, f"100.000 baris: {cpu:.2f} s CPU, {wall:.2f} s"
+    assert len(rows) == 20_001 and rows[-1][0] == "5.03.20000" and rows[-1][3] == 60_000
+    # CPU time, not wall time: a busy shared CI machine must not fail this test (~0.16 s quiet).
+    # Writing the workbook costs more than reading it; the full-size figures are in
+    # `python -m benchmarks.impor`.
+    assert cpu < 0.6, f"20.000 baris: {cpu:.2f} s CPU, {wall:.2f} s"
 
 
 # --- csv -----------------------------------------------------------------------------------
