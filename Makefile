@@ -47,7 +47,7 @@ libreoffice:
 		  $(LO_PACKAGES) >/dev/null; }
 
 test: venv browser libreoffice
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: venv
 	$(BIN)/ruff check .
