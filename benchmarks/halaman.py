@@ -100,9 +100,6 @@ def _klik(page, b, url_path: str, judul: str) -> float:
     nav = page.locator("[data-testid='stSidebarNav']")
     b.wait_for(page, nav, "the sidebar's navigation")
     link = nav.locator(f"a[data-testid='stSidebarNavLink']:has(span[label='{judul}'])")
-    lagi = nav.locator("[data-testid='stSidebarNavViewButton']")
-    if not link.is_visible() and lagi.is_visible() and "more" in lagi.inner_text():
-        lagi.click()  # the sidebar shows the first pages only: "View n more"
     b.wait_for(page, link, f"the sidebar link to {judul!r}")
     t0 = time.perf_counter()
     with b.after_rerun(page, f"clicking the sidebar link to /{url_path}"):

@@ -89,7 +89,7 @@ def aplikasi(halaman: dict[str, dict[str, st.Page]], masuk: st.Page) -> None:
                 jalankan(st.navigation(_akun.navigasi_tamu(halaman, masuk),
                                        position="hidden").run)
                 return
-            page = st.navigation(_akun.navigasi(a, halaman))
+            page = st.navigation(_akun.navigasi(a, halaman), expanded=True)  # every link, no "View more"
             sidebar(_akun.kunci_halaman(halaman, page))
             _akun.sidebar_akun(con(), a)
             _router.aktif = True

@@ -65,10 +65,7 @@ def _coba_masuk(page, nama: str, sandi: str) -> None:
 
 
 def _halaman_nav(page) -> set[str]:
-    """The titles of every page in the sidebar navigation (its "more" list opened first)."""
-    lagi = page.locator(f"{NAV} [data-testid='stSidebarNavViewButton']")
-    if lagi.count() and "more" in lagi.inner_text().lower():
-        lagi.click()
+    """The titles of every page in the sidebar navigation (all shown: no "View more")."""
     wait_for(page, page.locator(NAV), "the sidebar navigation")
     return {t.strip().splitlines()[-1] for t in page.locator(  # after the icon's name
         f"{NAV} [data-testid='stSidebarNavLink']").all_inner_texts()}

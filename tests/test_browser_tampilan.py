@@ -112,12 +112,10 @@ def _periksa(page, nama: str, lebar: int, tinggi: int, temuan: dict) -> None:
 
 
 def _semua_menu(page) -> None:
-    """The whole menu: Streamlit shows ten links and "View N more" (a click, no rerun)."""
-    lagi = page.locator("[data-testid='stSidebarNavViewButton']")
-    if lagi.count() and "more" in lagi.inner_text():
-        lagi.click()
+    """The whole menu at once: no English "View N more" button hiding links (expanded=True)."""
     # the admin's menu (lkip_core.akun.HALAMAN): every page but the login page
     wait_for_count(page, page.locator("[data-testid='stSidebarNav'] a"), 15, "sidebar link")
+    assert page.locator("[data-testid='stSidebarNavViewButton']").count() == 0
 
 
 def _buka(page, href: str) -> str:
