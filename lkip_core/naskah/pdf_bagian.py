@@ -106,16 +106,19 @@ class _Buku:
         chapter and annex (each starts a page anyway), and inside a long chapter before a
         sasaran once the part has grown to UKURAN_BAGIAN (that sasaran starts a page)."""
         bagian, kini, ukuran = [], [], 0
+        self.ukuran: list[int] = []  # bytes of XML per part
         for i in range(self.akhir_depan + 1, len(self.els)):
             el = self.els[i]
             gaya = _gaya(el)
             if kini and (gaya == "Heading1" or (gaya == "Heading3" and ukuran > UKURAN_BAGIAN)):
                 bagian.append(kini)
+                self.ukuran.append(ukuran)
                 kini, ukuran = [], 0
             kini.append(i)
             ukuran += len(etree.tostring(el))
         if kini:
             bagian.append(kini)
+            self.ukuran.append(ukuran)
         return bagian
 
     def _sect_bagian(self, sect, dengan_kepala: bool):
@@ -259,8 +262,13 @@ def ke_pdf_bagian(docx: bytes, *, pekerja: int | None = None) -> bytes:
 
 
 def _gabung(b: _Buku, bagian: list[list[int]], konv: Konverter, pekerja: int) -> bytes:
+    # the biggest parts first (an annex of thousands of rows takes minutes): the last part to
+    # finish is then a small one, not a big one started while the other LibreOffice idles
+    ukuran = getattr(b, "ukuran", None) or [len(ix) for ix in bagian]
+    urut = sorted(range(len(bagian)), key=lambda k: -ukuran[k])
     with ThreadPoolExecutor(pekerja) as pool:
-        pdf_isi = list(pool.map(lambda ix: konv.ubah(b.docx_bagian(ix)), bagian))
+        hasil = dict(zip(urut, pool.map(lambda k: konv.ubah(b.docx_bagian(bagian[k])), urut)))
+    pdf_isi = [hasil[k] for k in range(len(bagian))]
     # where each heading and caption landed, numbered 1, 2 … across the parts
     entri = {0: [], 1: [], 2: []}
     awal, teks_halaman = 0, []
