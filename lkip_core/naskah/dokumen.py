@@ -123,7 +123,7 @@ def _lukis_satu(job: tuple | None) -> bytes | None:
 # Charts already drawn in this process, by the hash of what they were drawn from (function and
 # data): the page builds the book for the DOCX button and again for the PDF one, and the same
 # data gives the same picture. Bounded; the oldest go first.
-TEMBOLOK_MAKS = 2000
+TEMBOLOK_MAKS = 1000  # two city-scale books (≈ 25 MB each)
 _tembolok: OrderedDict[str, bytes | None] = OrderedDict()
 
 
