@@ -33,8 +33,9 @@ _DARI = {
     "pdf_bagian": ("ke_pdf_buku",),
     "pengesahan": ("AKSI", "LABEL_STATUS", "Rantai", "jalankan", "pdf_berlaku", "rantai"),
     "publikasi": ("buat_paket",),
-    "surat": ("buat_surat", "buat_templat_surat"),
+    "surat": ("buat_surat",),
     "templat": ("VARIABEL", "buat_templat"),
+    "templat_surat": ("VARIABEL_SURAT", "buat_templat_surat"),
     "teks": ("Isi", "kembalikan", "riwayat", "salin_tahun_lalu", "simpan", "status_penulisan",
              "tandai_selesai"),
 }

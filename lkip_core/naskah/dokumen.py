@@ -36,6 +36,7 @@ from .konteks import Pembangun
 from .ooxml import GAYA_WAJIB, Xml
 from .pelaku import pelaku, wajib
 from .templat import VARIABEL, WAJIB, buat_templat
+from .templat_surat import VARIABEL_SURAT, WAJIB_SURAT, buat_templat_surat
 
 FOLDER_TEMPLAT = Path(__file__).resolve().parents[2] / "templates"
 BERKAS_TEMPLAT = {"naskah": FOLDER_TEMPLAT / "naskah_lkip.docx",
@@ -65,8 +66,6 @@ def templat_bawaan(jenis: str = "naskah") -> bytes:
         return berkas.read_bytes()
     if jenis == "naskah":
         return buat_templat()
-    from .surat import buat_templat_surat
-
     return buat_templat_surat()
 
 
@@ -82,8 +81,6 @@ def templat_aktif(cur: duckdb.DuckDBPyConnection, jenis: str = "naskah") -> tupl
 def periksa_templat(isi: bytes, jenis: str = "naskah") -> DocxTemplate:
     """The template, once it is a .docx that uses only the variables the book provides, every
     chapter, and the styles the blocks refer to; InputRefused with what is wrong otherwise."""
-    from .surat import VARIABEL_SURAT, WAJIB_SURAT
-
     variabel, wajib_ = (VARIABEL, WAJIB) if jenis == "naskah" else (VARIABEL_SURAT, WAJIB_SURAT)
     try:
         tpl = DocxTemplate(io.BytesIO(isi))

@@ -31,17 +31,8 @@ LEBAR_IN = 6.3  # 16 cm: the text width of an A4 portrait page
 MAKS_GARIS = 8  # indicators drawn in one trend chart (IKU first); the table has them all
 
 
-def _font() -> str:
-    """Arial where installed, else its metric twin Liberation Sans (Debian), else DejaVu Sans;
-    asking matplotlib for a missing family costs a lookup and a warning per text."""
-    from matplotlib import font_manager
-
-    ada = {f.name for f in font_manager.fontManager.ttflist}
-    return next((f for f in ("Arial", "Liberation Sans") if f in ada), "DejaVu Sans")
-
-
 GAYA = {
-    "font.family": _font(), "font.size": 8.5,
+    "font.family": kanvas.keluarga_font(), "font.size": 8.5,
     "axes.edgecolor": "#B0BEC5", "axes.linewidth": 0.6, "axes.spines.top": False,
     "axes.spines.right": False, "axes.titlesize": 9.5, "axes.titleweight": "bold",
     "xtick.color": GELAP, "ytick.color": GELAP, "legend.frameon": False,

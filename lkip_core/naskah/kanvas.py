@@ -34,14 +34,22 @@ def pt(n: float, skala: int = 1) -> int:
     return max(1, round(n * DPI * skala / 72))
 
 
+@lru_cache(maxsize=1)
+def keluarga_font() -> str:
+    """Arial where installed, else its metric twin Liberation Sans (Debian), else DejaVu Sans;
+    asking matplotlib for a missing family costs a lookup and a warning per text."""
+    from matplotlib import font_manager
+
+    ada = {f.name for f in font_manager.fontManager.ttflist}
+    return next((f for f in ("Arial", "Liberation Sans") if f in ada), "DejaVu Sans")
+
+
 @lru_cache(maxsize=4)
 def _berkas_font(tebal: bool) -> str:
     from matplotlib import font_manager
 
-    from .grafik import GAYA
-
     return font_manager.findfont(font_manager.FontProperties(
-        family=GAYA["font.family"], weight="bold" if tebal else "normal"))
+        family=keluarga_font(), weight="bold" if tebal else "normal"))
 
 
 @lru_cache(maxsize=32)
