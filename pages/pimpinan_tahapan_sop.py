@@ -10,7 +10,7 @@ from lkip_core import akun as akun_inti
 from lkip_core import fmt
 from lkip_core.errors import LkipError
 from lkip_core.grafik.tahapan import gantt
-from lkip_core.pimpinan import tahapan
+from lkip_core.pimpinan import ringkasan, tahapan
 from pages import _bersama as ui
 from pages import _dialog
 
@@ -19,6 +19,14 @@ BATAS_PERINGATAN = 5  # late steps listed by name; the rest counted
 HALAMAN_LANGKAH = {1: "unggah", 2: "rekap", 3: "rekonsiliasi", 4: "rekonsiliasi",
                    5: "rekonsiliasi", 6: "analisis", 7: "lampiran", 10: "lampiran",
                    12: "lampiran"}
+
+
+@st.cache_data(max_entries=8, show_spinner="Memeriksa kelengkapan dan temuan …")
+def _kesiapan(tahun: int, versi: str) -> ringkasan.Kesiapan:
+    """Which units sent and which galat findings are open: the reconciliation behind the live
+    status, computed once per data version and shared by every session."""
+    return ringkasan.kesiapan(ui.cur(), tahun)
+
 
 saya = ui.halaman("tahapan")
 ubah = akun_inti.boleh(saya, "tahapan")  # the admin sets the schedule; pimpinan read it
@@ -69,7 +77,8 @@ with st.container(border=True):
         st.caption(f"Jadwal ditetapkan oleh {fmt.aman_md(tersimpan['oleh'])} pada "
                    f"{fmt.tanggal(tersimpan['waktu'])}.")
 
-j = tahapan.jadwal(ui.cur(), tahun, hari_ini, mulai=mulai, cuti_bersama=cuti)
+j = tahapan.jadwal(ui.cur(), tahun, hari_ini, mulai=mulai, cuti_bersama=cuti,
+                   ringkas=_kesiapan(tahun, ui.versi()))
 t = j.tabel
 
 # --- Headline --------------------------------------------------------------------------------

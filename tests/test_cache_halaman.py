@@ -79,3 +79,29 @@ def test_annex_preview_is_shared_and_follows_the_settings(app_db, monkeypatch):
     _app(halaman)
     assert panggil == [(2025,), (2025,)]
     assert bangun == []
+
+
+def _keadaan_langkah_1(at) -> str:
+    (teks,) = [c.value for c in at.caption if "Unit terkirim" in c.value]
+    return teks
+
+
+def test_sop_schedule_reads_the_reconciliation_once_per_data_version(app_db, monkeypatch):
+    """Tahapan SOP's live status (units sent, open galat findings) comes from the reconciliation:
+    computed once and shared by the next session, computed again after an import."""
+    panggil = _hitung(monkeypatch, inti, "kesiapan")
+    # the app opens on Ringkasan Pimpinan (whose summary reads it too), then Tahapan SOP: twice
+    pertama = _app("pages/pimpinan_tahapan_sop.py")
+    assert "Unit terkirim 1 dari 2" in _keadaan_langkah_1(pertama)
+    assert panggil == [(2025,), (2025,)]
+    kedua = _app("pages/pimpinan_tahapan_sop.py")  # another session: nothing computed again
+    assert _keadaan_langkah_1(kedua) == _keadaan_langkah_1(pertama)
+    assert len(panggil) == 2
+    kedua.run()  # a rerun of the page: nothing computed again
+    assert len(panggil) == 2
+
+    _impor_sekretariat(app_db)
+    kedua.run()  # the open session's next run: the new status, computed once more
+    assert not kedua.exception, [e.message for e in kedua.exception]
+    assert "Unit terkirim 2 dari 2" in _keadaan_langkah_1(kedua)
+    assert len(panggil) == 3
