@@ -182,8 +182,8 @@ def kunci_halaman(halaman: dict[str, dict[str, st.Page]], page: st.Page) -> str 
 
 # Text that does not fit wraps instead of ending in "…": Streamlit cuts the sidebar's section
 # titles, widget labels, metric labels and values and button labels to one line. Only the
-# wrapping properties: sizes stay Streamlit's (and presentation mode's). Checked on every page
-# at 1440×900 and 1280×720 by tests/test_browser_tampilan.py.
+# wrapping properties, and a metric value scaled to the window (presentation mode keeps its
+# own size). Checked on every page at 1440×900 and 1280×720 by tests/test_browser_tampilan.py.
 GAYA = """<style>
 [data-testid="stNavSectionHeader"], [data-testid="stNavSectionHeader"] *,
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
@@ -197,6 +197,8 @@ button [data-testid="stMarkdownContainer"], button [data-testid="stMarkdownConta
     text-overflow: clip !important;
 }
 [data-testid="stMetricValue"] { height: auto !important; }
+/* "Rp 21,13 M" on one line in five columns at 1280 px; presentation mode sets its own size */
+div[data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.1vw, 2.25rem); }
 </style>"""
 
 
