@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import argparse
 import ast
-import contextlib
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from benchmarks._ukur import app_di_peramban
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMA = "benchmark.admin"
@@ -159,26 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.db} belum ada. Buat dulu:\n  python -m lkip_core --db {args.db} demo "
               "--skala kota", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(ROOT / "tests"))
-    import browser as b  # the tests' server and browser helpers (Debian's Chromium)
-    from playwright.sync_api import sync_playwright
-
     pages = halaman_app()
     putaran = []
-    with tempfile.TemporaryDirectory(prefix="lkip_bench_halaman_") as tmp:
-        kerja = Path(tmp)
-        salinan = kerja / "lkip.duckdb"
-        shutil.copy(args.db, salinan)  # the daily snapshot and the sign-ins stay in the copy
-        _siapkan(salinan)
-        with contextlib.ExitStack() as tumpuk:
-            url = tumpuk.enter_context(b.serve(salinan, kerja))
-            pw = sync_playwright().start()
-            tumpuk.callback(pw.stop)
-            browser = pw.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS, headless=True)
-            tumpuk.callback(browser.close)
-            for _ in range(max(args.ulang, 2)):
-                putaran.append(_putaran(browser, b, url, pages))
-            hangat = _masuk_hangat(browser, b, url, max(args.ulang, 2))
+    with app_di_peramban(args.db, "lkip_bench_halaman_", _siapkan) as (browser, b, url, _):
+        for _ in range(max(args.ulang, 2)):
+            putaran.append(_putaran(browser, b, url, pages))
+        hangat = _masuk_hangat(browser, b, url, max(args.ulang, 2))
     awal, lanjut = putaran[0], putaran[1:]
 
     def med(key: str, url_path: str | None = None) -> float:

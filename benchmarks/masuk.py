@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._ukur import app_di_peramban
 from lkip_core import akun, db
 from lkip_core.demo.akun import SANDI_DEMO
 
@@ -138,25 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.db} belum ada. Buat dulu:\n  python -m lkip_core --db {args.db} demo "
               "--skala kota", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    import browser as b  # the tests' server and browser helpers (Debian's Chromium)
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory(prefix="lkip_bench_masuk_") as tmp:
-        kerja = Path(tmp)
-        salinan = kerja / "lkip.duckdb"
-        shutil.copy(args.db, salinan)  # the daily snapshot and the sign-ins stay in the copy
-        token = _siapkan(salinan)
-        with contextlib.ExitStack() as tumpuk:
-            url = tumpuk.enter_context(b.serve(salinan, kerja))
-            pw = sync_playwright().start()
-            tumpuk.callback(pw.stop)
-            browser = pw.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS, headless=True)
-            tumpuk.callback(browser.close)
-            print(f"{args.db}: halaman awal '{JUDUL}', {args.ulang} kali per cara")
-            print(f"{'':<58} {'terbaik':>9} {'median':>9}")
-            _ukur(browser, b, url, token, args.ulang, hangat=False)
-            _ukur(browser, b, url, token, args.ulang, hangat=True)
+    with app_di_peramban(args.db, "lkip_bench_masuk_", _siapkan) as (browser, b, url, token):
+        print(f"{args.db}: halaman awal '{JUDUL}', {args.ulang} kali per cara")
+        print(f"{'':<58} {'terbaik':>9} {'median':>9}")
+        _ukur(browser, b, url, token, args.ulang, hangat=False)
+        _ukur(browser, b, url, token, args.ulang, hangat=True)
     return 0
 
 
