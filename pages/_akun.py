@@ -25,6 +25,7 @@ from lkip_core.akun import Akun
 from lkip_core.akun.peran import LABEL_PERAN
 from lkip_core.demo.akun import akun_contoh
 from lkip_core.errors import LkipError
+from pages._muat_awal import muat_grafik_awal
 
 KUKI = "lkip_sesi"
 K_TOKEN = "_lkip_token"  # the session's token (AppTest puts one here to sign in)
@@ -220,6 +221,7 @@ def sidebar_akun(con, a: Akun) -> None:
             keluar(con)
             st.rerun()
         tulis_kuki(con)
+        muat_grafik_awal()
 
 
 def _masuk_sekarang() -> None:
@@ -280,3 +282,4 @@ def halaman_masuk() -> None:
                 f"- `{c['nama']}` — {c['peran']}" + (f", unit {c['unit']}" if c["unit"] else "")
                 for c in contoh))
     tulis_kuki(con)
+    muat_grafik_awal(segera=False)  # the landing page's charts load while one types

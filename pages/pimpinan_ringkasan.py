@@ -149,17 +149,22 @@ if g["unit_n"][1] > g["unit_n"][0]:
 
 # --- Details and downloads (not on the projector) ----------------------------------------------
 if not presentasi:
-    with st.expander("Rincian angka"):
-        ui.tabel(r.per_sasaran[["kode_sasaran", "uraian_sasaran", "indikator", "capaian",
-                                "predikat"]], persen=["capaian"], key="tabel_sasaran",
-                 label={"kode_sasaran": "Kode", "uraian_sasaran": "Sasaran",
-                        "indikator": "Indikator", "capaian": "Capaian",
-                        "predikat": "Predikat"})
-        ui.tabel(r.serapan_unit[["kode_unit", "nama_unit", "pagu", "realisasi", "serapan",
-                                 "sisa"]], rupiah=["pagu", "realisasi", "sisa"], persen=["serapan"],
-                 key="tabel_serapan_unit",
-                 label={"kode_unit": "Kode", "nama_unit": "Unit", "pagu": "Pagu (Rp)",
-                        "realisasi": "Realisasi (Rp)", "serapan": "Serapan", "sisa": "Sisa (Rp)"})
+    # Drawn only when opened: two tables of a city's sasaran and units cost the landing page
+    # ~0,4 s on the server and the browser's table library, for a look few people take.
+    rincian = st.expander("Rincian angka", key="rincian_angka", on_change="rerun")
+    if rincian.open:
+        with rincian:
+            ui.tabel(r.per_sasaran[["kode_sasaran", "uraian_sasaran", "indikator", "capaian",
+                                    "predikat"]], persen=["capaian"], key="tabel_sasaran",
+                     label={"kode_sasaran": "Kode", "uraian_sasaran": "Sasaran",
+                            "indikator": "Indikator", "capaian": "Capaian",
+                            "predikat": "Predikat"})
+            ui.tabel(r.serapan_unit[["kode_unit", "nama_unit", "pagu", "realisasi", "serapan",
+                                     "sisa"]], rupiah=["pagu", "realisasi", "sisa"],
+                     persen=["serapan"], key="tabel_serapan_unit",
+                     label={"kode_unit": "Kode", "nama_unit": "Unit", "pagu": "Pagu (Rp)",
+                            "realisasi": "Realisasi (Rp)", "serapan": "Serapan",
+                            "sisa": "Sisa (Rp)"})
     st.download_button(
         "Unduh bahan paparan (PowerPoint)", ui.dengan_db(lambda a=ui.akun(): buat_paparan(ui.con(), tahun, oleh=a)),
         file_name=f"paparan_kinerja_{tahun}_{dt.date.today():%Y%m%d}.pptx",

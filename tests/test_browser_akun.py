@@ -98,6 +98,32 @@ def test_the_login_page_comes_before_anything(konteks, app_akun):
     assert_no_exception(page)
 
 
+def test_the_login_page_loads_the_chart_library_before_any_chart(konteks, app_akun):
+    """pages/_muat_awal.py: plotly.js (4,7 MB) is fetched and parsed while the person types,
+    not after the landing page's charts arrive; the script must name the chunk Streamlit
+    itself loads (one module, not two copies)."""
+    from pages._muat_awal import potongan_plotly
+
+    nama = potongan_plotly()
+    assert nama, "Streamlit's plotly chunk was not found: the preload would do nothing"
+    _, page = konteks
+    _buka(page, app_akun)
+    _login_form(page)
+    expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(0)
+    page.wait_for_function(
+        "n => performance.getEntriesByType('resource').some(e => e.name.endsWith('/' + n))",
+        arg=nama, timeout=WAIT * 1000)
+    _coba_masuk(page, "admin", SANDI_DEMO)
+    wait_for_heading(page, "Ringkasan Pimpinan")
+    wait_for(page, page.locator("[data-testid='stPlotlyChart'] .main-svg").first,
+             "a drawn chart", state="attached")
+    pemuatan = page.evaluate(
+        "n => performance.getEntriesByType('resource').filter(e => e.name.endsWith('/' + n))"
+        ".length", nama)
+    assert pemuatan == 1  # Streamlit's own chart used the module already loaded
+    assert_no_exception(page)
+
+
 def test_a_wrong_password_then_the_lockout(konteks, app_akun):
     _, page = konteks
     _buka(page, app_akun)

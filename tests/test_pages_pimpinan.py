@@ -25,6 +25,13 @@ def test_landing_page_is_the_leadership_summary(app_db):
     assert at.get("download_button")  # the briefing deck
     charts = at.get("plotly_chart")
     assert len(charts) == 5
+    # "Rincian angka" is drawn only when opened (a city's two tables cost the landing page)
+    assert not at.dataframe
+    at.session_state["rincian_angka"] = True
+    at.run()
+    sasaran, unit = (d.value for d in at.dataframe)
+    assert list(sasaran.columns) == ["Kode", "Sasaran", "Indikator", "Capaian", "Predikat"]
+    assert "Pagu (Rp)" in unit.columns and len(unit) == 2
 
 
 def test_presentation_mode_hides_the_clutter(app_db):
