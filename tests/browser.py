@@ -321,6 +321,15 @@ def after_rerun(page, what: str, *, timeout: float = WAIT):
     _wait_for_run(page, mark, f"the app's run after {what}", timeout)
 
 
+def open_tab(page, name: str) -> None:
+    """Open the tab `name` of a page whose tabs are drawn only when open (st.tabs with
+    on_change="rerun"): click it and wait for the run that draws it."""
+    tab = page.get_by_role("tab", name=name, exact=True)
+    wait_for(page, tab, f"the tab {name!r}")
+    with after_rerun(page, f"opening the tab {name!r}"):
+        tab.click()
+
+
 def sign_in(page, nama: str = "admin", sandi: str | None = None) -> None:
     """Sign in through the login page, as a person would, unless the browser context is
     signed in already (its session cookie). The demo database's accounts share the demo
