@@ -6,7 +6,9 @@ import streamlit as st
 
 from lkip_core import akun as akun_inti
 from lkip_core import fmt, naskah
+from lkip_core.analisis.versi import versi_naskah
 from lkip_core.naskah import tampil
+from lkip_core.naskah.teks import isi_naskah
 from pages import _bersama as ui
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -32,7 +34,26 @@ elif boleh_tulis and not st.session_state.get(f"nk_salin_{tahun}"):
     if disalin:
         st.toast(f"{len(disalin)} bagian disalin dari naskah tahun sebelumnya.")
 
-bahan, isi = naskah.bahan_dan_isi(ui.cur(), tahun)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Mengumpulkan angka naskah …")
+def _bahan(tahun: int, versi: str):
+    """Every figure of the book, read once per data version for every session (city scale:
+    ~1 s). Shared, not copied: the page only reads it."""
+    return naskah.muat_bahan(ui.cur(), tahun)
+
+
+@st.cache_data(max_entries=8, show_spinner="Menyusun draf naskah …")
+def _isi(tahun: int, versi: str, revisi: int):
+    """The sections' texts (saved or drafted from the figures; city scale ~1 s), once per data
+    version and prose revision: any save, mark or return to the draft is a new revision."""
+    bahan = _bahan(tahun, versi)
+    return isi_naskah(ui.cur(), bahan, naskah.daftar_bagian(k for k, _, _ in bahan.kelompok))
+
+
+versi = ui.versi()
+bahan = _bahan(tahun, versi)
+isi = _isi(tahun, versi, versi_naskah(ui.cur(), tahun))
 medan = naskah.Medan(bahan)
 status = naskah.status_penulisan(isi)
 m = st.columns(4)

@@ -105,3 +105,32 @@ def test_sop_schedule_reads_the_reconciliation_once_per_data_version(app_db, mon
     assert not kedua.exception, [e.message for e in kedua.exception]
     assert "Unit terkirim 2 dari 2" in _keadaan_langkah_1(kedua)
     assert len(panggil) == 3
+
+
+def test_book_page_reads_the_figures_once_and_follows_each_saved_revision(app_db, monkeypatch):
+    from lkip_core import naskah
+    from lkip_core.naskah import teks
+
+    bahan = _hitung(monkeypatch, naskah, "muat_bahan")
+    isi = _hitung(monkeypatch, teks, "isi_naskah")
+    halaman = "pages/langkah6_naskah_lkip.py"
+    kunci = "nk_teks_2025_kata_pengantar"
+    pertama = _app(halaman)
+    assert pertama.title[0].value == "Naskah LKIP" and pertama.text_area(key=kunci).value
+    assert bahan == [(2025,)] and len(isi) == 1
+    kedua = _app(halaman)  # another person: nothing read or drafted again
+    assert bahan == [(2025,)] and len(isi) == 1
+    assert not any("terakhir oleh" in c.value for c in kedua.caption)
+
+    pertama.text_area(key=kunci).set_value("Kata pengantar uji [[instansi]].")
+    pertama.button(key="nk_simpan").click().run()
+    assert not pertama.exception and any("Teks disimpan" in s.value for s in pertama.success)
+    # a saved text is a new revision: the texts are read again, the figures are not
+    assert bahan == [(2025,)] and len(isi) == 2
+    kedua.run()  # the other person's next run shows who saved it
+    assert any("terakhir oleh admin" in c.value for c in kedua.caption)
+    assert bahan == [(2025,)] and len(isi) == 2
+
+    _impor_sekretariat(app_db)  # new data: the figures are read again
+    _app(halaman)
+    assert bahan == [(2025,), (2025,)]

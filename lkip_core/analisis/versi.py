@@ -28,3 +28,10 @@ def versi_data(cur: duckdb.DuckDBPyConnection) -> str:
     """A short text that changes whenever submissions, settings or review decisions change."""
     n, maks, urutan, aktif, setelan, tinjauan = cur.execute(_VERSI).fetchone()
     return f"{n}:{maks}:{urutan}:{aktif}:{zlib.crc32(setelan.encode()):08x}:{tinjauan}"
+
+
+def versi_naskah(cur: duckdb.DuckDBPyConnection, tahun: int) -> int:
+    """The last revision of the year's book prose (naskah_revisi only grows: every save, mark,
+    copy or return to the draft adds a row), for caching what the Naskah LKIP page shows."""
+    return cur.execute("SELECT coalesce(max(id), 0) FROM naskah_revisi WHERE tahun = ?",
+                       [tahun]).fetchall()[0][0]
