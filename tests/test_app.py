@@ -26,6 +26,12 @@ def test_rekap_page_shows_board(app_db):
     assert any("Sekretariat" in w.value for w in at.warning)
     assert at.selectbox(key="tahun").value == 2025
     # exact sums of the money (BID1 reported Rp 1.330.000.000,50 of its pagu; SEKRE nothing)
+    # the recap in two tabs, only the open one drawn
+    assert any("baris indikator" in c.value for c in at.caption)
+    assert not any(c.value.startswith("Total pagu") for c in at.caption)
+    at.session_state["rekap_bagian"] = "Anggaran"
+    at.run()
+    assert not any("baris indikator" in c.value for c in at.caption)
     assert any(c.value == "Total pagu Rp 1.750.000.000 · realisasi dilaporkan Rp 1.330.000.001"
                for c in at.caption), [c.value for c in at.caption]
 

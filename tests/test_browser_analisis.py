@@ -83,3 +83,20 @@ def test_realisasi_anggaran_draws_its_charts(page, app_url):
         foto_grafik(page, "realisasi_anggaran_" + tab.lower().replace(" ", "_"))
     expect(teks_svg(page, "Efisien (IE ≥ 1)")).to_have_count(1)
     expect(teks_svg(page, "Rupiah (miliar)")).to_have_count(0)  # the first tab is gone
+
+
+def test_rekap_download_holds_both_tabs(page, app_url, tmp_path):
+    """Rekap Data draws one tab at a time; its workbook still holds the board and both recaps."""
+    open_page(page, app_url, "Rekap Data", "rekap-data")
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Unduh rekap (xlsx)").click()
+    path = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Kelengkapan", "Kinerja", "Anggaran"]
+    kepala = {ws.title: [c.value for c in next(r for r in ws.iter_rows() if r[0].value == "Kode")]
+              for ws in wb}
+    assert kepala["Kinerja"][:2] == ["Kode", "Indikator"]
+    assert kepala["Anggaran"][:2] == ["Kode", "Sub kegiatan"]
+    assert wb["Anggaran"].max_row > 5 and wb["Kinerja"].max_row > 5
+    assert_no_exception(page)

@@ -60,3 +60,40 @@ def test_quick_styler_does_no_work_per_cell_beyond_the_text():
     cepat._compute()
     body = cepat._translate(False, False)["body"]
     assert len(body) == 3000 and set(body[0][1]) == {"id", "display_value"}
+
+
+def test_a_table_shown_again_takes_its_texts_from_memory(monkeypatch):
+    """ui.tabel remembers the texts of recent tables by their content and formats: a rerun, a
+    second visit or another session does not format every cell again; any change of a value,
+    of the formats or of the labels formats anew."""
+    import streamlit as st
+
+    from pages import _bersama as ui
+
+    monkeypatch.setattr(ui, "_TEKS_TABEL", type(ui._TEKS_TABEL)())
+    monkeypatch.setattr(st, "dataframe", lambda styler, **kw: _tampil(styler))
+    dihitung = []
+    asli = fmt.angka
+    monkeypatch.setattr(fmt, "angka", lambda *a, **k: dihitung.append(1) or asli(*a, **k))
+    df = _frame(200)[["kode", "target", "pagu"]]
+
+    def tampil(frame, **kw) -> pd.DataFrame:
+        teks = []
+        monkeypatch.setattr(st, "dataframe", lambda styler, **k: teks.append(_tampil(styler)))
+        ui.tabel(frame, **kw)
+        return teks[0]
+
+    pertama = tampil(df, angka=["target"], rupiah=["pagu"], label={"kode": "Kode"})
+    n = len(dihitung)
+    assert n >= 2 * 200 - 40  # two formatted columns (nulls take no call)
+    assert pertama.loc[1, "Kode"] == "K.0001" and pertama.loc[0, "target"] == "—"
+    lagi = tampil(df.copy(), angka=["target"], rupiah=["pagu"], label={"kode": "Kode"})
+    assert len(dihitung) == n  # not one cell formatted again
+    pd.testing.assert_frame_equal(lagi, pertama)
+    ubah = df.copy()
+    ubah.loc[3, "pagu"] = 1_234_567
+    baru = tampil(ubah, angka=["target"], rupiah=["pagu"], label={"kode": "Kode"})
+    assert len(dihitung) > n and baru.loc[3, "pagu"] == "1.234.567"
+    m = len(dihitung)
+    tampil(ubah, angka=["target"], rupiah=["pagu"], label={"kode": "Kode unit"})  # new label
+    assert len(dihitung) > m
