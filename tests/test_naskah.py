@@ -337,7 +337,7 @@ def _tabel_setelah(doc, awal_judul: str) -> tuple[str, Table, str]:
 
 
 def test_a_city_scale_bab_ii_lists_the_iku_and_points_to_the_annexes(con_demo, monkeypatch):
-    """Above konteks.BATAS_RINCI_BAB2 indicators (a city's PK: thousands) Bab II's Renstra and
+    """Above konteks.BATAS_RINCI indicators (a city's PK: thousands) Bab II's Renstra and
     PK tables hold the IKU only, each sasaran keeping its number, with a note naming Lampiran I
     and II, where every indicator still is; below it they hold every indicator."""
     from lkip_core.naskah import konteks
@@ -356,7 +356,7 @@ def test_a_city_scale_bab_ii_lists_the_iku_and_points_to_the_annexes(con_demo, m
     judul, t, catatan = _tabel_setelah(utuh, "Perjanjian Kinerja Tahun")
     assert indikator(t) == semua and "Lampiran I" not in catatan
 
-    monkeypatch.setattr(konteks, "BATAS_RINCI_BAB2", len(semua) - 1)
+    monkeypatch.setattr(konteks, "BATAS_RINCI", len(semua) - 1)
     doc = Document(io.BytesIO(naskah.buat_docx(con_demo, TAHUN).docx))
     for awal in ("Perjanjian Kinerja Tahun", "Tujuan, Sasaran, dan Indikator Kinerja Utama"):
         judul, t, catatan = _tabel_setelah(doc, awal)

@@ -29,6 +29,11 @@ from . import kanvas
 DPI = 200  # sharp on paper at the printed size
 LEBAR_IN = 6.3  # 16 cm: the text width of an A4 portrait page
 MAKS_GARIS = 8  # indicators drawn in one trend chart (IKU first); the table has them all
+# Bars in one piece of a bar chart: a chart of more (a city's 227 sasaran, a sasaran's 32
+# indicators, 176 programs) is drawn in pieces of at most this many bars, on the same scale,
+# each fitting an A4 page with its caption (0,95 + 0,42 × 18 in, 150 mm wide: 20 cm tall).
+BARIS_PER_GAMBAR = 18
+PROGRAM_PER_GAMBAR = 14  # 1,05 + 0,55 × 14 in: 19 cm
 
 
 GAYA = {
@@ -70,8 +75,25 @@ def _bungkus(teks: str, lebar: int = 48, baris: int = 2) -> str:
     return "\n".join(out)
 
 
+def potongan(n: int, per: int) -> list[tuple[int, int]]:
+    """Row ranges [a, z) of a chart of `n` bars in pieces of at most `per`, as even as can be."""
+    k = max(1, -(-n // per))
+    ukuran = max(1, -(-n // k))
+    return [(a, min(a + ukuran, n)) for a in range(0, n, ukuran)] or [(0, 0)]
+
+
+def judul_potongan(judul: str, i: int) -> str:
+    return judul if i == 0 else f"{judul} (lanjutan)"
+
+
+def maks_capaian(rows: list[dict]) -> float:
+    """The right end of a capaian chart's scale (the same on every piece)."""
+    return max([float(r["capaian"]) for r in rows if not kosong(r["capaian"])] + [100.0])
+
+
 def _batang_capaian(label: list[str], nilai: list[float | None], predikat: list[str | None],
-                    skala, judul: str, keterangan: list[str]) -> bytes:
+                    skala, judul: str, keterangan: list[str], maks: float | None = None
+                    ) -> bytes:
     """Horizontal bars (drawn with Pillow, `kanvas`): a grey target bar of 100 % behind each
     row, the capaian bar over it in its predikat's colour, the value at its end."""
     n = max(len(label), 1)
@@ -80,7 +102,7 @@ def _batang_capaian(label: list[str], nilai: list[float | None], predikat: list[
     k = kanvas.Kanvas(LEBAR_IN, 0.95 + 0.42 * n, kiri_in=kiri, kanan_in=0.2, bawah_in=0.45,
                       atas_in=0.32)
     ada = [v for v in nilai if v is not None]
-    maks = max(ada + [100])
+    maks = maks or max(ada + [100])
     k.xlim = (0.0, maks * 1.16)
     tepi = 0.05 * (n - 1 + 0.78)  # matplotlib's 5 % margin around the bars
     k.ylim = (n - 1 + 0.39 + tepi, -0.39 - tepi)  # row 0 at the top
@@ -108,21 +130,26 @@ def _batang_capaian(label: list[str], nilai: list[float | None], predikat: list[
     return k.png()
 
 
-def capaian_indikator(rows: list[dict], skala, judul: str) -> bytes:
-    """Each indicator of a sasaran: its capaian (coloured by predikat) against the target."""
+def capaian_indikator(rows: list[dict], skala, judul: str, maks: float | None = None
+                      ) -> bytes:
+    """Each indicator of a sasaran: its capaian (coloured by predikat) against the target
+    (`maks`: the scale's end when the chart is a piece of a larger one)."""
     label = [f"{r['kode_indikator']} · {_bungkus(r['uraian_indikator'])}" for r in rows]
     nilai = [None if kosong(r["capaian"]) else float(r["capaian"]) for r in rows]
     ket = [str(r["alasan"]) if not kosong(r["alasan"]) else "capaian belum ada" for r in rows]
-    return _batang_capaian(label, nilai, [r["predikat"] for r in rows], skala, judul, ket)
+    return _batang_capaian(label, nilai, [r["predikat"] for r in rows], skala, judul, ket, maks)
 
 
-def capaian_sasaran(sasaran: list[dict], skala, judul: str) -> bytes:
-    """Each sasaran's capaian (the mean of its indicators), coloured by predikat."""
+def capaian_sasaran(sasaran: list[dict], skala, judul: str, mulai: int = 1,
+                    maks: float | None = None) -> bytes:
+    """Each sasaran's capaian (the mean of its indicators), coloured by predikat (`mulai`: the
+    first one's number when the chart is a piece of a larger one)."""
     label = [f"Sasaran {n} · {_bungkus(s['uraian_sasaran'], 52)}"
-             for n, s in enumerate(sasaran, start=1)]
+             for n, s in enumerate(sasaran, start=mulai)]
     nilai = [None if kosong(s["capaian"]) else float(s["capaian"]) for s in sasaran]
     ket = ["belum ada indikator yang terukur"] * len(sasaran)
-    return _batang_capaian(label, nilai, [s["predikat"] for s in sasaran], skala, judul, ket)
+    return _batang_capaian(label, nilai, [s["predikat"] for s in sasaran], skala, judul, ket,
+                           maks)
 
 
 def capaian_tahunan(r: dict, riwayat: Sequence[tuple[int, float | None, float | None]]
@@ -204,10 +231,15 @@ def _rupiah_sumbu(maks: float) -> tuple[float, str]:
     return 1e6, "juta"
 
 
-def anggaran_program(program: list[dict], judul: str) -> bytes:
-    """Pagu and realisasi of each program, with its serapan."""
+def maks_pagu(program: list[dict]) -> float:
+    return max([float(p["pagu"] or 0) for p in program] + [1.0])
+
+
+def anggaran_program(program: list[dict], judul: str, maks: float | None = None) -> bytes:
+    """Pagu and realisasi of each program, with its serapan (`maks`: the scale's end when the
+    chart is a piece of a larger one)."""
     n = len(program)
-    maks = max([float(p["pagu"] or 0) for p in program] + [1.0])
+    maks = maks or maks_pagu(program)
     bagi, satuan = _rupiah_sumbu(maks)
     with matplotlib.rc_context(GAYA):
         fig = Figure(figsize=(LEBAR_IN, 1.05 + 0.55 * max(n, 1)))

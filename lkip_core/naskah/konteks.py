@@ -26,12 +26,16 @@ from .tabel import ISI_LANSKAP_MM, ISI_POTRET_MM, tabel_xml
 from .teks import Isi
 
 ROMAWI_BAB = dict(enumerate(ROMAWI[:4], start=1))
-# Indicators from which Bab II lists the IKU only: a city's whole Perjanjian Kinerja (thousands
-# of indicators) is Lampiran I of the same book, row for row, and Lampiran II repeats them with
-# their Renstra targets; Bab II printing them twice more only adds pages (and minutes).
-BATAS_RINCI_BAB2 = 300
+# Indicators from which Bab II and Bab III's per-sasaran tables list the IKU only: a city's whole
+# Perjanjian Kinerja (thousands of indicators) is Lampiran I of the same book, row for row, and
+# Lampiran II repeats them with their realisasi, capaian, past years and Renstra targets; the
+# chapters printing them again only add pages (and minutes). A sasaran without IKU keeps every
+# indicator (its tables would be empty). Bab III's efficiency table keeps every indicator: its
+# IE/TE are in no annex.
+BATAS_RINCI = 300
 SUMBER = "Sumber: data realisasi unit kerja dan DPA tahun {tahun}, diolah."
-Gambar = Callable[[bytes, str], dict]  # png, caption → {"gambar": InlineImage, "judul": …}
+# the pieces' PNGs, caption → {"gambar": InlineImage, "judul": …} (dokumen.buat_docx)
+Gambar = Callable[[list[bytes], str], dict]
 
 
 class Penomor:
@@ -76,8 +80,14 @@ class Pembangun:
                          kecil=len(t.kolom) > 9, judul=self.no("Tabel", bab, judul),
                          catatan=catatan)
 
-    def gbr(self, bab: str, judul: str, png: bytes | None) -> dict | None:
-        return None if png is None else self.gambar(png, self.no("Gambar", bab, judul))
+    def gbr(self, bab: str, judul: str, png: list[bytes]) -> dict | None:
+        """A figure of one picture or of several pieces (a tall chart: `grafik.potongan`)."""
+        return self.gambar(png, self.no("Gambar", bab, judul)) if png else None
+
+    def ringkas(self) -> bool:
+        """Whether the chapters list the IKU only (BATAS_RINCI)."""
+        d = self.b.data
+        return len(d.baris) > BATAS_RINCI and any(r["iku"] for r in d.baris)
 
     # --- chapters -------------------------------------------------------------------------------
     def tabel_iku(self) -> Xml:
@@ -128,7 +138,7 @@ class Pembangun:
                   Kolom("satuan", "Satuan"),
                   Kolom("kondisi_awal", "Kondisi Awal", ANGKA),
                   Kolom("target_akhir_renstra", f"Target {b.renstra[1]}", ANGKA)]
-        ringkas = len(d.baris) > BATAS_RINCI_BAB2 and any(r["iku"] for r in d.baris)
+        ringkas = self.ringkas()
 
         def pilih(g: list[dict]) -> list[dict]:
             return [r for r in g if r["iku"]] if ringkas else g
@@ -202,20 +212,31 @@ class Pembangun:
         b, d = self.b, self.b.data
         lembar = bab3.lembar_bab3(d)
         per = lembar[1:-1]
-        jobs: list[tuple] = [(grafik.capaian_sasaran, d.sasaran.to_dict("records"), b.skala,
-                              "Capaian per sasaran strategis")]
+        # each figure a list of pieces (grafik.potongan: a tall bar chart in page-sized pieces)
+        sas = d.sasaran.to_dict("records")
+        maks = grafik.maks_capaian(sas)
+        jobs: list[list] = [[(grafik.capaian_sasaran, sas[a:z], b.skala, grafik.judul_potongan(
+            "Capaian per sasaran strategis", i), a + 1, maks)
+            for i, (a, z) in enumerate(grafik.potongan(len(sas), grafik.BARIS_PER_GAMBAR))]]
         for n, (_, _, rows) in enumerate(b.kelompok, start=1):
-            jobs.append((grafik.capaian_indikator, rows, b.skala,
-                         f"Sasaran {n}: capaian indikator tahun {self.t}"))
+            maks = grafik.maks_capaian(rows)
+            jobs.append([(grafik.capaian_indikator, rows[a:z], b.skala, grafik.judul_potongan(
+                f"Sasaran {n}: capaian indikator tahun {self.t}", i), maks)
+                for i, (a, z) in enumerate(grafik.potongan(len(rows),
+                                                           grafik.BARIS_PER_GAMBAR))])
             riw = {r["kode_indikator"]: b.riwayat_indikator(r["kode_indikator"]) for r in rows}
-            jobs.append((grafik.tren_capaian, rows, riw, self.t,
-                         f"Sasaran {n}: capaian indikator dari tahun ke tahun"))
+            jobs.append([(grafik.tren_capaian, rows, riw, self.t,
+                          f"Sasaran {n}: capaian indikator dari tahun ke tahun")])
         prog = d.anggaran.program.to_dict("records")
-        jobs.append((grafik.anggaran_program, prog, "Pagu dan realisasi per program")
-                    if prog else None)
-        jobs.append((grafik.serapan_tw, d.anggaran.per_tw().to_dict("records"),
-                     "Serapan kumulatif per triwulan terhadap rencana (RAK)") if prog else None)
-        png = self.lukis(jobs)
+        maks = grafik.maks_pagu(prog)
+        jobs.append([(grafik.anggaran_program, prog[a:z], grafik.judul_potongan(
+            "Pagu dan realisasi per program", i), maks)
+            for i, (a, z) in enumerate(grafik.potongan(len(prog), grafik.PROGRAM_PER_GAMBAR))]
+            if prog else [])
+        jobs.append([(grafik.serapan_tw, d.anggaran.per_tw().to_dict("records"),
+                      "Serapan kumulatif per triwulan terhadap rencana (RAK)")] if prog else [])
+        semua = iter(self.lukis([j for potong in jobs for j in potong]))
+        png = [[g for g in (next(semua) for _ in potong) if g is not None] for potong in jobs]
         out = {"pengukuran": self.prosa("bab3_pengukuran"),
                "tabel_skala": self.tabel("3", "Skala Predikat Capaian Kinerja", self._skala()),
                "ringkasan": self.prosa("bab3_ringkasan"),
@@ -236,8 +257,9 @@ class Pembangun:
         return out
 
     def _sasaran(self, n: int, kode: str, uraian: str, rows: list[dict], lb: Lembar,
-                 png_capaian: bytes | None, png_riwayat: bytes | None) -> dict:
-        t1, t2, t3, t4 = lb.tabel
+                 png_capaian: list[bytes], png_riwayat: list[bytes]) -> dict:
+        (t1, t2, t3), ket_iku = self._iku_saja(rows, lb.tabel[:3])
+        t4 = lb.tabel[3]
         standar = self.prosa(f"bab3_standar:{kode}")
         huruf = iter("abcdefg")
         sub = {"target": f"{next(huruf)}. Target dan Realisasi Kinerja Tahun {self.t}",
@@ -252,11 +274,14 @@ class Pembangun:
         out = {"judul": f"{n}. Sasaran Strategis {n}: {uraian}", "sub": sub,
                "analisis": self.prosa(f"bab3_analisis:{kode}"), "standar": standar}
         out["tabel_target"] = self.tabel("3", f"Target dan Realisasi Kinerja Sasaran {n} "
-                                              f"Tahun {self.t}", t1, catatan=[sumber])
+                                              f"Tahun {self.t}", t1, catatan=[*ket_iku, *(
+            ["Capaian sasaran pada baris terakhir dihitung dari seluruh indikatornya."]
+            if ket_iku else []), sumber])
         out["gambar_capaian"] = self.gbr("3", f"Capaian Indikator Sasaran {n} Tahun {self.t}",
                                          png_capaian)
         out["tabel_riwayat"] = self.tabel("3", f"Realisasi Indikator Sasaran {n} Tahun "
-                                               f"{self.t - 2}–{self.t}", t2)
+                                               f"{self.t - 2}–{self.t}", t2,
+                                           catatan=ket_iku)
         out["gambar_riwayat"] = self.gbr("3", f"Capaian Indikator Sasaran {n} dari Tahun ke "
                                               "Tahun", png_riwayat)
         label_t = out["tabel_riwayat"].judul.split(" ")[1]
@@ -267,13 +292,31 @@ class Pembangun:
                     f"{out['gambar_riwayat']['judul'].split(' ')[1]}"
         out["teks_riwayat"] = teks + "."
         out["tabel_renstra"] = self.tabel("3", f"Realisasi Sasaran {n} terhadap Target Akhir "
-                                               "Renstra", t3)
+                                               "Renstra", t3, catatan=ket_iku)
         out["sebab"] = self.prosa(f"bab3_sebab:{kode}")
         out["efisiensi"] = self.prosa(f"bab3_efisiensi:{kode}")
         out["tabel_efisiensi"] = self.tabel("3", f"Efisiensi Penggunaan Sumber Daya Sasaran {n}",
                                             t4)
         out["program"] = self.prosa(f"bab3_program:{kode}")
         return out
+
+    def _iku_saja(self, rows: list[dict], tabel: list[Tabel]) -> tuple[list[Tabel], list[str]]:
+        """A sasaran's target, past-years and Renstra tables (`lampiran.bab3`: one row per
+        indicator of `rows`, the target table then its sasaran row) over its IKU only when the
+        book is `ringkas`, and the note under each saying so; else as they are."""
+        pilih = [i for i, r in enumerate(rows) if r["iku"]]
+        if not pilih or not self.ringkas():
+            return tabel, []
+        d, n = self.b.data, len(rows)
+        iku = [rows[i] for i in pilih]
+        out = [replace(t, baris=[t.baris[i] for i in pilih] + t.baris[n:], gabung=[],
+                       catatan=catatan_rumus(d, iku) if k == 0 else t.catatan)
+               for k, t in enumerate(tabel)]
+        lain = n - len(pilih)
+        return out, [f"Tabel ini memuat {fmt.angka(len(pilih), 0)} Indikator Kinerja Utama (IKU) "
+                     f"sasaran ini. {fmt.angka(lain, 0)} indikator lainnya tercantum, bersama "
+                     f"seluruh {fmt.angka(n, 0)} indikator sasaran ini, pada Lampiran II "
+                     "(Pengukuran Kinerja)."]
 
     def lampiran(self) -> dict:
         out = {}

@@ -48,6 +48,30 @@ class Xml:
         return bool(self.xml)
 
 
+class JudulBersambung(str):
+    """A figure's caption (the string itself) that, written into the template's caption
+    paragraph, also writes the figure's further pieces after it (a chart too tall for a page,
+    `grafik.potongan`): each piece in a "Gambar" paragraph under the first, followed by the line
+    "Gambar 3.x (lanjutan)" — set like a caption but in no caption style, so the Daftar Gambar
+    lists the figure once, at its first page. `potongan`: objects whose `__html__` is a picture
+    run's XML (docxtpl's InlineImage)."""
+
+    def __new__(cls, judul: str, potongan: list):
+        obj = super().__new__(cls, judul)
+        obj.potongan = potongan
+        return obj
+
+    def __html__(self) -> str:
+        lanjutan = esc(" ".join(self.split(" ")[:2]) + " (lanjutan)")
+        xml = [esc(self)]
+        for g in self.potongan:
+            xml.append('</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Gambar"/></w:pPr><w:r>'
+                       f'<w:t>{g.__html__()}</w:t></w:r></w:p><w:p><w:pPr><w:spacing '
+                       'w:before="60" w:after="240"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr>'
+                       f'<w:b/><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">{lanjutan}')
+        return "".join(xml)  # the template closes the last line's run and paragraph
+
+
 def esc(teks: object) -> str:
     return escape(_KENDALI.sub("", str(teks)))
 
