@@ -31,6 +31,36 @@ def _capaian(tahun: int, unit: str | None, sampai_tw: int, versi: str):
                                  anggaran=hitung_anggaran(c, tahun))
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _bagian(tahun: int, unit: str | None, sampai_tw: int, versi: str, sasaran: str | None,
+            hanya_iku: bool) -> dict:
+    """The per-sasaran table and the Renstra, predikat and unit charts of one choice, computed
+    once per data version for every session (city scale: ~1 s on every run before)."""
+    skala = pengaturan.skala_predikat(ui.cur())
+    df = ringkasan.saring_capaian(_capaian(tahun, unit, sampai_tw, versi), sasaran, hanya_iku)
+    return {
+        "per_sasaran": kinerja.capaian_per_sasaran(df, skala),
+        "renstra": grafik.progres_renstra(df),
+        "predikat": grafik.distribusi_predikat(ringkasan.distribusi_predikat(df, skala),
+                                               skala=skala),
+        "unit": grafik.capaian_unit(ringkasan.capaian_per_unit(df, skala), skala=skala)
+        if unit is None else None,
+    }
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _riwayat(tahun: int, unit: str | None, sampai_tw: int, versi: str, sasaran: str | None,
+             hanya_iku: bool, kode: str):
+    """One indicator's realisation over the years, as a chart (per data version)."""
+    df = ringkasan.saring_capaian(_capaian(tahun, unit, sampai_tw, versi), sasaran, hanya_iku)
+    ind = ringkasan.baris_indikator(df, kode)
+    hist = kinerja.riwayat(ui.cur(), tahun, unit, kode_indikator=kode)
+    return grafik.riwayat_realisasi(
+        hist, f"{kode} · {ind['uraian_indikator']}", ind["satuan"],
+        target_akhir=ind["target_akhir_renstra"], tahun_akhir=ind["tahun_akhir_renstra"],
+        sampai_tw=sampai_tw, realisasi_kini=ind["realisasi"])
+
+
 # --- Filters -----------------------------------------------------------------------------
 f1, f2, f3 = st.columns([1, 1, 3])
 sampai_tw = f1.selectbox("Periode", [4, 3, 2, 1], key="ak_tw",
@@ -39,11 +69,13 @@ sampai_tw = f1.selectbox("Periode", [4, 3, 2, 1], key="ak_tw",
                               "tahunan PK")
 hanya_iku = f2.checkbox("Hanya IKU", key="ak_iku", help="Indikator Kinerja Utama saja")
 skala = pengaturan.skala_predikat(ui.cur())
-semua = _capaian(tahun, unit, sampai_tw, versi_data(ui.cur()))
+versi = versi_data(ui.cur())
+semua = _capaian(tahun, unit, sampai_tw, versi)
 pilihan_sasaran = ringkasan.daftar_sasaran(semua)
 sasaran = f3.selectbox("Sasaran", [None, *pilihan_sasaran], key="ak_sasaran",
                        format_func=lambda k: "Semua sasaran" if k is None else pilihan_sasaran[k])
 df = ringkasan.saring_capaian(semua, sasaran, hanya_iku)
+bagian = _bagian(tahun, unit, sampai_tw, versi, sasaran, hanya_iku) if not df.empty else {}
 if df.empty:
     st.info("Tidak ada indikator dengan target PK untuk pilihan ini.")
     st.stop()
@@ -68,7 +100,7 @@ for kolom, (label, n) in zip(p, r["per_predikat"].items()):
 
 # --- Per sasaran: chart, table, problems and draft text --------------------------------
 st.subheader("Capaian per sasaran")
-per_sasaran = kinerja.capaian_per_sasaran(df, skala)
+per_sasaran = bagian["per_sasaran"]
 label_tabel = ringkasan.LABEL_CAPAIAN
 kolom_tabel = ["kode_indikator", "uraian_indikator", "nama_unit", "satuan", "rumus", "target",
                "realisasi", "capaian", "predikat", "capaian_t1", "capaian_renstra", "keterangan"]
@@ -116,15 +148,10 @@ st.subheader("Realisasi dari tahun ke tahun")
 pilihan_ind = ringkasan.daftar_indikator(df)
 kode = st.selectbox("Indikator", list(pilihan_ind), key="ak_indikator",
                     format_func=lambda k: pilihan_ind[k])
-ind = ringkasan.baris_indikator(df, kode)
-hist = kinerja.riwayat(ui.cur(), tahun, unit, kode_indikator=kode)
-ui.grafik(grafik.riwayat_realisasi(
-    hist, f"{kode} · {ind['uraian_indikator']}", ind["satuan"],
-    target_akhir=ind["target_akhir_renstra"], tahun_akhir=ind["tahun_akhir_renstra"],
-    sampai_tw=sampai_tw, realisasi_kini=ind["realisasi"]), "ak_grafik_riwayat")
+ui.grafik(_riwayat(tahun, unit, sampai_tw, versi, sasaran, hanya_iku, kode), "ak_grafik_riwayat")
 
 st.subheader("Kemajuan menuju target akhir Renstra")
-ui.grafik(grafik.progres_renstra(df), "ak_grafik_renstra")
+ui.grafik(bagian["renstra"], "ak_grafik_renstra")
 if (df["polaritas"] == "negatif").any():
     st.caption("Batang berarsir adalah indikator negatif (makin kecil makin baik): capaiannya "
                "dihitung dengan rumus negatif indikator itu, jadi di atas 100 % berarti realisasi "
@@ -133,12 +160,10 @@ if (df["polaritas"] == "negatif").any():
 st.subheader("Sebaran predikat dan perbandingan antarunit")
 k1, k2 = st.columns([2, 3])
 with k1:
-    ui.grafik(grafik.distribusi_predikat(ringkasan.distribusi_predikat(df, skala),
-                                               skala=skala), "ak_grafik_predikat")
+    ui.grafik(bagian["predikat"], "ak_grafik_predikat")
 with k2:
     if unit is None:
-        ui.grafik(grafik.capaian_unit(ringkasan.capaian_per_unit(df, skala), skala=skala),
-                  "ak_grafik_unit")
+        ui.grafik(bagian["unit"], "ak_grafik_unit")
     else:
         st.info("Pilih **Semua unit** di samping untuk membandingkan capaian antarunit.")
 

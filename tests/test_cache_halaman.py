@@ -134,3 +134,21 @@ def test_book_page_reads_the_figures_once_and_follows_each_saved_revision(app_db
     _impor_sekretariat(app_db)  # new data: the figures are read again
     _app(halaman)
     assert bahan == [(2025,), (2025,)]
+
+
+def test_analysis_charts_are_drawn_once_per_choice_and_data_version(app_db, monkeypatch):
+    from lkip_core import grafik
+
+    renstra = _hitung(monkeypatch, grafik, "progres_renstra")
+    halaman = "pages/langkah6_analisis_kinerja.py"
+    pertama = _app(halaman)
+    assert len(renstra) == 1
+    _app(halaman)  # another session, the same choice: drawn already
+    assert len(renstra) == 1
+    pertama.checkbox(key="ak_iku").check().run()  # another choice: drawn for it
+    assert not pertama.exception and len(renstra) == 2
+    pertama.checkbox(key="ak_iku").uncheck().run()  # back: remembered
+    assert len(renstra) == 2
+    _impor_sekretariat(app_db)  # new data: drawn again
+    _app(halaman)
+    assert len(renstra) == 3
