@@ -64,11 +64,12 @@ if tahun is None:
     st.stop()
 
 
-@st.cache_data(max_entries=8, show_spinner="Menghitung ringkasan …")
+@st.cache_resource(max_entries=8, show_spinner="Menghitung ringkasan …")
 def _ringkasan(tahun: int, versi: str):
     """Computed once per year and data version for every session: the landing page of a
     second person, switching presentation mode, or coming back, does not recompute a city's
-    summary (seconds); an import or a settings change gives a new version (ui.versi)."""
+    summary (seconds); an import or a settings change gives a new version (ui.versi).
+    Shared, not copied per run (a city's summary pickles to ~10 MB): this page only reads it."""
     return inti.ringkasan(ui.cur(), tahun)
 
 
