@@ -98,6 +98,15 @@ def persen(x: float | Decimal | None, desimal: int = 2) -> str:
     return text if text == KOSONG else f"{text} %"
 
 
+def ukuran(n: int) -> str:
+    """A file size as people read it: ``19`` → ``"19 B"``, ``2_048`` → ``"2,0 KB"``,
+    ``43_000_000`` → ``"41,0 MB"`` (binary units, one decimal from KB up)."""
+    for satuan, besar in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= besar:
+            return f"{angka(n / besar, 1)} {satuan}"
+    return f"{n} B"
+
+
 def tanggal(d: dt.date | None) -> str:
     """``date(2025, 3, 31)`` → ``"31 Maret 2025"``; a datetime shows its date only."""
     if d is None:

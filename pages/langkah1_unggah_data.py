@@ -86,7 +86,7 @@ with st.expander("Pilihan untuk berkas yang bukan dari template"):
 if files:
     berkas = [(f.name, f.getvalue()) for f in files]
     pra = pd.DataFrame(_pratinjau(berkas, versi_data(ui.cur())))
-    pra["ukuran"] = [f"{fmt.angka(b / 1024, 1)} KB" for b in pra["ukuran"]]
+    pra["ukuran"] = [fmt.ukuran(b) for b in pra["ukuran"]]
     st.caption("Pratinjau: jenis berkas dikenali sebelum dimuat.")
     ui.tabel(pra, label={"file": "Berkas", "ukuran": "Ukuran", "jenis": "Jenis",
                          "kode_unit": "Unit", "tahun": "Tahun", "catatan": "Catatan"})

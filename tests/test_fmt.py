@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkip_core.fmt import KOSONG, angka, persen, round_half_up, rupiah, tanggal
+from lkip_core.fmt import KOSONG, angka, persen, round_half_up, rupiah, tanggal, ukuran
 from lkip_core.masukan.parsing import parse_date, parse_number
 
 
@@ -127,3 +127,11 @@ def test_property_angka_reads_back(d: Decimal, desimal: int) -> None:
 @given(st.dates(min_value=dt.date(1000, 1, 1)))
 def test_property_tanggal_reads_back(d: dt.date) -> None:
     assert parse_date(tanggal(d)) == d
+
+
+@pytest.mark.parametrize("n, expected", [
+    (0, "0 B"), (19, "19 B"), (1023, "1023 B"), (1024, "1,0 KB"), (1536, "1,5 KB"),
+    (43 * 2**20, "43,0 MB"), (200 * 2**20 - 1, "200,0 MB"), (3 * 2**30, "3,0 GB"),
+])
+def test_ukuran_reads_as_people_read_file_sizes(n: int, expected: str) -> None:
+    assert ukuran(n) == expected
