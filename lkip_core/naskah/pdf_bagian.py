@@ -5,9 +5,10 @@ city-scale book took minutes to open; its parts, each opened alone, a fraction o
 book whose body exceeds BATAS_UTUH is cut, between chapters and sasaran, into parts of about
 UKURAN_BAGIAN; the parts are converted two at a time, by two LibreOffice processes that each
 take part after part (`pdf.Konverter`: LibreOffice's start-up paid twice, not per part, and no
-index update on parts that have none); the front matter is converted last with
-its tables of contents written out from where each heading and caption landed; the PDFs are
-joined and the page numbers (i, ii … then 1, 2 …) printed on the joined pages. A small book
+index update on parts that have none; each part's text read by pdftotext as soon as it is
+done, beside the other LibreOffice); the front matter is converted once beside the parts (its
+own headings' roman numbers) and once at the end with its tables of contents written out from
+where each heading and caption landed; the PDFs are joined and the page numbers (i, ii … then 1, 2 …) printed on the joined pages. A small book
 goes through `pdf.ke_pdf` whole, its tables of contents updated by LibreOffice itself.
 """
 
@@ -266,32 +267,17 @@ def _gabung(b: _Buku, bagian: list[list[int]], konv: Konverter, pekerja: int) ->
     # finish is then a small one, not a big one started while the other LibreOffice idles
     ukuran = getattr(b, "ukuran", None) or [len(ix) for ix in bagian]
     urut = sorted(range(len(bagian)), key=lambda k: -ukuran[k])
-    with ThreadPoolExecutor(pekerja) as pool:
-        hasil = dict(zip(urut, pool.map(lambda k: konv.ubah(b.docx_bagian(bagian[k])), urut)))
-    pdf_isi = [hasil[k] for k in range(len(bagian))]
-    # where each heading and caption landed, numbered 1, 2 … across the parts
-    entri = {0: [], 1: [], 2: []}
-    awal, teks_halaman = 0, []
-    for ix, isi in zip(bagian, pdf_isi):
-        halaman = _halaman_teks(isi)
-        while halaman and not halaman[-1].strip():
-            halaman.pop()
-        mau = [(i, _teks(b.els[i]), LEVEL.get(_gaya(b.els[i]), 0)) for i in ix]
-        ketemu = _cari([m for m in mau if m[2] or _gaya(b.els[m[0]]) in (
-            "KeteranganTabel", "KeteranganGambar")], halaman, awal)
-        for i, teks, level in mau:
-            if i in ketemu:
-                d = 0 if level else 1 if _gaya(b.els[i]) == "KeteranganTabel" else 2
-                entri[d].append((teks, str(ketemu[i] + 1), max(level, 1)))
-        awal += len(halaman)
-        teks_halaman.append(len(halaman))
+    # the headings and captions of each part, listed in the tables of contents
+    mau = [[(i, _teks(b.els[i]), LEVEL.get(_gaya(b.els[i]), 0)) for i in ix
+            if _gaya(b.els[i]) in (*LEVEL, "KeteranganTabel", "KeteranganGambar")]
+           for ix in bagian]
     depan_ix = list(range(b.akhir_depan + 1))
-    # the front matter's own headings (Kata Pengantar, Ikhtisar): roman numbers, found after
-    # a first conversion (they come before the contents, so the contents' length moves nothing)
+    # the front matter's own headings (Kata Pengantar, Ikhtisar): roman numbers, found by
+    # converting it (they come before the contents, so the contents' page numbers move nothing)
     judul_depan = [(i, _teks(b.els[i]), LEVEL[_gaya(b.els[i])]) for i in depan_ix
                    if _gaya(b.els[i]) in LEVEL]
-    nomor_depan = {i: "?" for i, _, _ in judul_depan}
-    for _ in range(2):
+
+    def depan_pdf(entri: dict, nomor_depan: dict) -> tuple[bytes, dict]:
         ganti = {}
         for i in depan_ix:
             d = _jenis_daftar(b.els[i])
@@ -300,15 +286,44 @@ def _gabung(b: _Buku, bagian: list[list[int]], konv: Konverter, pekerja: int) ->
             baris = ([(t, nomor_depan[j], lv) for j, t, lv in judul_depan] if d == 0 else []) \
                 + entri[d]
             ganti[i] = [etree.fromstring(_baris_daftar(t, n, lv)) for t, n, lv in baris]
-        depan = konv.ubah(b.docx_bagian(depan_ix, ganti))
-        halaman = _halaman_teks(depan)
+        isi = konv.ubah(b.docx_bagian(depan_ix, ganti))
+        halaman = _halaman_teks(isi)
         while halaman and not halaman[-1].strip():
             halaman.pop()
         ketemu = _cari(judul_depan, halaman[1:], 1)  # page 1 is the cover
-        baru = {i: _romawi(ketemu[i]) for i, _, _ in judul_depan if i in ketemu}
+        return isi, {i: _romawi(ketemu[i]) for i, _, _ in judul_depan if i in ketemu}
+
+    def ubah(k: int) -> tuple[bytes, list[str]]:
+        isi = konv.ubah(b.docx_bagian(bagian[k]))
+        return isi, _halaman_teks(isi)  # pdftotext here: beside the other LibreOffice
+
+    calon = {0: [], 1: [], 2: []}  # every entry, its page not known yet: the same lines
+    for i, teks, level in (m for ms in mau for m in ms):
+        calon[_daftar_entri(b, i, level)].append((teks, "?", max(level, 1)))
+    with ThreadPoolExecutor(pekerja) as pool:
+        # a first front matter (small) beside the parts, for its own headings' numbers
+        pra = pool.submit(depan_pdf, calon, {i: "?" for i, _, _ in judul_depan})
+        hasil = dict(zip(urut, pool.map(ubah, urut)))
+        nomor_depan = pra.result()[1]
+    pdf_isi = [hasil[k][0] for k in range(len(bagian))]
+    # where each heading and caption landed, numbered 1, 2 … across the parts
+    entri = {0: [], 1: [], 2: []}
+    awal = 0
+    for k in range(len(bagian)):
+        halaman = hasil[k][1]
+        while halaman and not halaman[-1].strip():
+            halaman.pop()
+        ketemu = _cari(mau[k], halaman, awal)
+        for i, teks, level in mau[k]:
+            if i in ketemu:
+                entri[_daftar_entri(b, i, level)].append((teks, str(ketemu[i] + 1),
+                                                          max(level, 1)))
+        awal += len(halaman)
+    for _ in range(3):  # once, unless the real numbers moved the front matter's headings
+        depan, baru = depan_pdf(entri, {i: nomor_depan.get(i, "?") for i, _, _ in judul_depan})
         if all(nomor_depan.get(i) == baru.get(i) for i, _, _ in judul_depan):
             break
-        nomor_depan = {i: baru.get(i, "?") for i, _, _ in judul_depan}
+        nomor_depan = baru
     w = PdfWriter()
     for isi in (depan, *pdf_isi):
         r = PdfReader(io.BytesIO(isi))
@@ -322,6 +337,11 @@ def _gabung(b: _Buku, bagian: list[list[int]], konv: Konverter, pekerja: int) ->
     buf = io.BytesIO()
     w.write(buf)
     return buf.getvalue()
+
+
+def _daftar_entri(b: _Buku, i: int, level: int) -> int:
+    """Which table of contents lists element `i` (0 contents, 1 tables, 2 figures)."""
+    return 0 if level else 1 if _gaya(b.els[i]) == "KeteranganTabel" else 2
 
 
 def ke_pdf_buku(docx: bytes) -> bytes:
