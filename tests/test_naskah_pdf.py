@@ -142,6 +142,26 @@ def test_a_big_book_is_made_in_parts_with_the_same_pages(hasil, monkeypatch):
         pola = re.escape(judul) + r"[^\n]*?\.{3,}\s*(\w+)"
         assert re.search(pola, daftar).group(1) == re.search(pola, utuh).group(1), judul
     assert not pdf_bagian.perlu_dipotong(hasil["buku"].docx)  # the demo goes whole
+    # the charts, put into the parts' PDF by pdf_gambar (LibreOffice saw 2 × 2 placeholders):
+    # on every page the pictures drawn have the whole conversion's pixels
+    gambar = _gambar(bagian, hasil["folder"] / "b"), _gambar(hasil["pdf"], hasil["folder"] / "u")
+    assert sum(len(g) for g in gambar[1].values()) >= 10 and gambar[0] == gambar[1]
+
+
+def _gambar(path, folder) -> dict[int, list[str]]:
+    """Page → the hashes of the RGB pixels of the pictures drawn on it (poppler's pdfimages)."""
+    import hashlib
+
+    from PIL import Image
+
+    folder.mkdir()
+    subprocess.run(["pdfimages", "-png", "-p", str(path), str(folder / "g")], check=True)
+    out: dict[int, list[str]] = {}
+    for f in sorted(folder.iterdir()):
+        hal = int(f.name.split("-")[1])
+        piksel = Image.open(f).convert("RGB").tobytes()
+        out.setdefault(hal, []).append(hashlib.sha256(piksel).hexdigest())
+    return out
 
 
 def test_the_parts_converter_keeps_one_libreoffice_and_a_timeout_per_document(hasil):

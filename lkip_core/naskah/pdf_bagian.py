@@ -32,6 +32,7 @@ from pypdf.generic import (
     NameObject,
 )
 
+from . import pdf_gambar
 from .ooxml import esc
 from .pdf import Konverter, ke_pdf
 
@@ -78,6 +79,7 @@ class _Buku:
 
     def __init__(self, docx: bytes):
         self.docx = docx
+        self.asli: dict[int, bytes] = {}  # the charts the parts carry as placeholders
         with zipfile.ZipFile(io.BytesIO(docx)) as z:
             self.root = etree.fromstring(z.read("word/document.xml"))
             rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
@@ -170,6 +172,10 @@ class _Buku:
                 if info.filename.startswith("word/media/"):
                     if not any(m in info.filename for m in media):
                         continue  # another part's chart
+                    n = pdf_gambar.nomor_media(info.filename)
+                    if not depan and n is not None and pdf_gambar.gambar_pdf(data):
+                        self.asli[n] = data  # put in the PDF by `_gabung` (pdf_gambar)
+                        data = pdf_gambar.pengganti(n)
                     z.writestr(info, data, compress_type=zipfile.ZIP_STORED)  # PNG: packed
                 else:
                     z.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
@@ -327,6 +333,8 @@ def _gabung(b: _Buku, bagian: list[list[int]], konv: Konverter, pekerja: int) ->
     w = PdfWriter()
     for isi in (depan, *pdf_isi):
         r = PdfReader(io.BytesIO(isi))
+        if isi is not depan:
+            pdf_gambar.tukar(r, b.asli)
         n = len(r.pages)
         w.append(r, pages=list(range(n)))
     n_depan = len(PdfReader(io.BytesIO(depan)).pages)
