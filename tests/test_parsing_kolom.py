@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from decimal import Decimal
 
+import pyarrow as pa
 import pytest
 import test_parsing as tp
 from hypothesis import given, settings
@@ -161,3 +162,49 @@ def test_the_whitespace_class_is_pythons() -> None:
     from lkip_core.masukan.berkas_kolom import _PY_WS
 
     assert _PY_WS == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+
+
+# --- a long column is parsed in pieces (issue 12: memory) ------------------------------------
+
+def _dalam_potongan(jenis: str, cells: list, potong: int):
+    """The column parsed whole and parsed `potong` rows at a time."""
+    import lkip_core.masukan.parsing_kolom as pk
+
+    kol = dari_baris([[c] for c in cells])[0]
+    whole = parse_kolom(jenis, kol)
+    lama, pk.BARIS_POTONG = pk.BARIS_POTONG, potong
+    try:
+        pieces = parse_kolom(jenis, kol)
+    finally:
+        pk.BARIS_POTONG = lama
+    return whole, pieces
+
+
+@pytest.mark.parametrize("jenis", KINDS)
+def test_a_column_parsed_in_pieces_is_the_column_parsed_whole(jenis: str) -> None:
+    from lkip_core.masukan.parsing_kolom import tipe
+
+    cells = [*CASES, dt.datetime(2025, 3, 31, 10, 5), CellError("#REF!"), "#N/A", None, ""]
+    (values, problems), (got, found) = _dalam_potongan(jenis, cells, 7)
+    assert isinstance(got, pa.ChunkedArray) and got.num_chunks > len(cells) // 7
+    assert got.type == tipe(jenis) and got.to_pylist() == values.to_pylist()
+    assert _sama_masalah(found, problems) and len(problems) > 0  # rows of the whole column
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SEL, min_size=2, max_size=30), st.sampled_from(KINDS), st.integers(1, 5))
+def test_property_pieces_change_nothing(cells: list, jenis: str, potong: int) -> None:
+    (values, problems), (got, found) = _dalam_potongan(jenis, cells, potong)
+    assert got.type == values.type
+    assert [_kunci(v) for v in got.to_pylist()] == [_kunci(v) for v in values.to_pylist()]
+    assert _sama_masalah(found, problems)
+
+
+def _kunci(v: object) -> object:
+    return "NaN" if isinstance(v, float) and v != v else v
+
+
+def _sama_masalah(a: dict, b: dict) -> bool:
+    """Same rows, same messages, same values (NaN is NaN)."""
+    return a.keys() == b.keys() and all(
+        a[i][0] == b[i][0] and _same(a[i][1], b[i][1]) for i in a)
