@@ -30,7 +30,8 @@ from lkip_core.masukan.lembar import Sheet
 
 CEPAT_MULAI = 1 << 20  # smaller files: the csv module is as fast and needs no temporary file
 BARIS_KOSONG_MAKS = 1_000
-_POTONG = 1 << 22  # bytes scanned at a time: bounded memory for any file size
+_POTONG = 1 << 22  # bytes converted at a time: bounded memory for any file size
+_POTONG_GARIS = 1 << 20  # bytes scanned for line ends at a time
 _CP1252_KOSONG = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # bytes Python's cp1252 codec refuses
 _BARIS_ARROW = 122_880  # rows per Arrow batch from DuckDB (a multiple of its vector size)
 _BUFFER = 4 << 20  # DuckDB's read buffer (its default, 32 MB, only costs memory here)
@@ -112,17 +113,21 @@ def bukan_teks(sample: str) -> str | None:
 def _garis(body: bytes, delim: str) -> tuple[np.ndarray, int] | None:
     """Per line (as the csv module splits records): whether it is empty; and the widest line's
     number of fields. None when the csv module is needed (a quote opening a field, a lone CR).
+
+    The bytes are scanned a megabyte at a time and only a flag per line is kept: the memory
+    of the scan stays small whatever the file's size (issue 12).
     """
     if body.count(b"\r") != body.count(b"\r\n"):
         return None  # a CR that ends a line by itself
     d = ord(delim)
     arr = np.frombuffer(body, dtype=np.uint8)
     quoted = b'"' in body
-    ends: list[np.ndarray] = []  # position of each "\n"
-    seps: list[np.ndarray] = []  # delimiters before each "\n" (from the start of the file)
-    carry = 0
-    for at in range(0, len(arr), _POTONG):
-        chunk = arr[at:at + _POTONG]
+    blanks: list[np.ndarray] = []
+    width = 0
+    last = (-1, 0)  # the previous line end ("\n") and the delimiters before it
+    carry = 0  # delimiters so far
+    for at in range(0, len(arr), _POTONG_GARIS):
+        chunk = arr[at:at + _POTONG_GARIS]
         if quoted:
             hits = np.flatnonzero(chunk == 34) + at
             before = arr[np.maximum(hits - 1, 0)]
@@ -130,20 +135,28 @@ def _garis(body: bytes, delim: str) -> tuple[np.ndarray, int] | None:
                 return None  # a quote opening a field: the csv module's rules
         nl = np.flatnonzero(chunk == 10)
         dl = np.flatnonzero(chunk == d)
-        ends.append(nl + at)
-        seps.append(np.searchsorted(dl, nl) + carry)
+        sep = np.searchsorted(dl, nl) + carry
         carry += len(dl)
-    nl_at = np.concatenate(ends) if ends else np.zeros(0, np.int64)
-    sep_at = np.concatenate(seps) if seps else np.zeros(0, np.int64)
+        last, width = _baris_garis(arr, nl + at, sep, last, width, blanks)
     if len(body) and body[-1:] != b"\n":  # the last line without a line end is a line too
-        nl_at = np.append(nl_at, len(body))
-        sep_at = np.append(sep_at, carry)
-    starts = np.concatenate(([0], nl_at[:-1] + 1)) if len(nl_at) else nl_at
+        _, width = _baris_garis(arr, np.array([len(body)]), np.array([carry]), last, width,
+                                blanks)
+    return (np.concatenate(blanks) if blanks else np.zeros(0, bool)), width
+
+
+def _baris_garis(arr: np.ndarray, nl_at: np.ndarray, sep_at: np.ndarray, last: tuple[int, int],
+                 width: int, blanks: list[np.ndarray]) -> tuple[tuple[int, int], int]:
+    """The lines ending at `nl_at` (with `sep_at` delimiters before each end): their empty
+    flags onto `blanks`; returns the last line's end and the widest line so far."""
+    if not len(nl_at):
+        return last, width
+    starts = np.concatenate(([last[0] + 1], nl_at[:-1] + 1))
     has_cr = (nl_at > starts) & (nl_at < len(arr)) & (arr[np.clip(nl_at - 1, 0, None)] == 13)
     blank = nl_at - has_cr <= starts
-    fields = np.diff(np.concatenate(([0], sep_at))) + 1
+    fields = np.diff(np.concatenate(([last[1]], sep_at))) + 1
     fields[blank] = 0
-    return blank, int(fields.max()) if len(fields) else 0
+    blanks.append(blank)
+    return (int(nl_at[-1]), int(sep_at[-1])), max(width, int(fields.max()))
 
 
 def _tulis(body: bytes, encoding: str) -> str:
@@ -167,9 +180,11 @@ def _duckdb(path: str, delim: str, width: int, expected: int) -> list[pa.Chunked
     names = [f"c{j}" for j in range(width)]
     columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
     # one thread and small buffers: the memory of reading stays near the size of the columns
-    # (a second thread saves little here, and the rows must come in file order anyway)
+    # (a second thread saves little here, and the rows must come in file order anyway); what
+    # the reader frees goes back at once rather than staying cached in DuckDB's allocator
     con = duckdb.connect(config={"preserve_insertion_order": True, "threads": 1,
-                                 "allocator_flush_threshold": "8MB"})
+                                 "allocator_flush_threshold": "8MB",
+                                 "allocator_bulk_deallocation_flush_threshold": "0MB"})
     try:
         reader = con.sql(
             "SELECT * FROM read_csv($p, delim = $d, quote = '', escape = '', comment = '', "

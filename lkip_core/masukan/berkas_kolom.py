@@ -85,14 +85,16 @@ class KolomSel:
             lain = {where[i]: v for i, v in self.lain.items() if i in where}
         return KolomSel(n, part(self.teks), part(self.angka), part(self.tanggal), lain)
 
-    def isi(self) -> np.ndarray:
-        """Boolean per row: the cell holds anything but blank text (spaces only)."""
+    def isi(self, berisi: np.ndarray | None = None) -> np.ndarray:
+        """Boolean per row: the cell holds anything but blank text (spaces only).
+
+        `berisi`: teks_berisi(self.teks) when the caller has it already."""
         out = np.zeros(self.n, dtype=bool)
         for p in (self.angka, self.tanggal):
             if p is not None:
                 out |= _valid(p)
         if self.teks is not None:
-            out |= teks_berisi(self.teks)
+            out |= teks_berisi(self.teks) if berisi is None else berisi
         if self.lain:
             out[list(self.lain)] = True
         return out
