@@ -136,13 +136,15 @@ def kemas_asli(data: bytes) -> bytes:
     if len(data) < _KEMAS_MULAI or data.startswith(_ZIP):  # a workbook is compressed already
         return data
     sink = pa.BufferOutputStream()
+    sink.write(_KEMASAN + len(data).to_bytes(8, "little"))
+    view = memoryview(data)  # pieces without copies
     with pa.CompressedOutputStream(sink, "zstd") as out:  # level 1; piece by piece
         for at in range(0, len(data), 1 << 20):
-            out.write(data[at:at + (1 << 20)])
+            out.write(view[at:at + (1 << 20)])
     packed = sink.getvalue()
-    if packed.size > len(data) * 3 // 4:
+    if packed.size - len(_KEMASAN) - 8 > len(data) * 3 // 4:
         return data
-    return _KEMASAN + len(data).to_bytes(8, "little") + packed.to_pybytes()
+    return packed.to_pybytes()  # the one copy: header and stream were written in place
 
 
 def buka_asli(stored: bytes) -> bytes:

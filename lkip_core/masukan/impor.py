@@ -13,8 +13,10 @@ transaction as the data, refused afterwards.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 
@@ -83,11 +85,13 @@ def deteksi_jenis(wb: Workbook) -> str | None:
     return validasi.jenis_dari_isi(wb)
 
 
-def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
+def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes | os.PathLike]], *,
           jenis: str | None = None, kode_unit: str | None = None, tahun: int | None = None,
           oleh: akun.Akun | str, progress: Progress | None = None) -> HasilImpor:
     """Validate and load files all-or-nothing; see the module docstring.
 
+    `berkas`: (name, bytes) — or (name, path), read here, so that a file's bytes are let go
+    once it is read (the command line; issue 12: the peak of a large import).
     `oleh`: the signed-in account, or a name (the person at the server's shell)."""
     report = progress or (lambda f, t: None)
     hasil = HasilImpor()
@@ -98,14 +102,16 @@ def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
         hasil.ok = False
         return hasil
     cur = con.cursor()
-    todo: list[tuple[str, str, bytes, Workbook]] = []
+    todo: list[tuple[str, str, submisi.Isi, Workbook]] = []
     tolak_baca: list[_Tolak] = []  # identical files this account may not send either
     info_baca: dict[str, dict] = {}  # per identical file: its kind, unit, year (for the audit)
     n = max(len(berkas), 1)
     batas = pengaturan.batas_unggah(cur)
-    for i, (name, data) in enumerate(berkas):
+    for i, (name, sumber) in enumerate(berkas):
         report(0.4 * i / n, f"Membaca {name} …")
-        same = submisi.aktif_dengan_sha(cur, submisi.sha256(data))
+        data = Path(sumber).read_bytes() if isinstance(sumber, os.PathLike) else sumber
+        digest = submisi.sha256(data)
+        same = submisi.aktif_dengan_sha(cur, digest)
         if same is not None:
             info_baca[name] = {"jenis": same["jenis"], "kode_unit": same["kode_unit"],
                                "tahun": same["tahun"], "sama_dengan": same["id"]}
@@ -129,7 +135,10 @@ def impor(con: duckdb.DuckDBPyConnection, berkas: list[tuple[str, bytes]], *,
                 "Jenis berkas tidak dikenali: bukan master, realisasi unit, maupun LPJ. "
                 "Pakai template dari aplikasi, atau pilih jenis berkas secara manual.", file=name))
             continue
-        todo.append((kind, name, data, wb))
+        # what the transaction needs of the bytes (digest, size, the stored copy), so that the
+        # bytes themselves can go before the rows are parsed and loaded
+        todo.append((kind, name, submisi.Isi.dari(data, digest), wb))
+        del data
     todo.sort(key=lambda t: _ORDER[t[0]])
     info: dict[str, dict] = {}  # per file loaded: its kind, unit, year (for the audit rows)
     tolak: list[_Tolak] = []
@@ -203,13 +212,13 @@ def _audit_ditolak(con: duckdb.DuckDBPyConnection, pelaku: akun.Akun,
                              rincian=rincian, berhasil=False)
 
 
-def _muat(con: duckdb.DuckDBPyConnection, todo: list[tuple[str, str, bytes, Workbook]],
+def _muat(con: duckdb.DuckDBPyConnection, todo: list[tuple[str, str, submisi.Isi, Workbook]],
           hasil: HasilImpor, pelaku: akun.Akun, kode_unit: str | None, tahun: int | None,
           report: Progress, tolak: list[_Tolak], info: dict[str, dict]) -> None:
     """Validate and load every file in one transaction; roll back when any has an error."""
     oleh = pelaku.nama_pengguna
     with db.transaksi(con) as cur:
-        for i, (kind, name, data, wb) in enumerate(todo):
+        for i, (kind, name, isi, wb) in enumerate(todo):
             report(0.4 + 0.6 * i / len(todo), f"Memeriksa dan memuat {name} …")
             loaded = validasi.MUAT[kind](cur, wb, kode_unit=kode_unit, tahun=tahun,
                                          progress=lambda f, t, i=i: report(
@@ -231,11 +240,12 @@ def _muat(con: duckdb.DuckDBPyConnection, todo: list[tuple[str, str, bytes, Work
                 continue
             sid = submisi.catat(
                 cur, jenis=kind, kode_unit=loaded.kode_unit, tahun=loaded.tahun,
-                nama_berkas=name, isi=data, oleh=oleh, baris=loaded.baris,
+                nama_berkas=name, isi=isi, oleh=oleh, baris=loaded.baris,
                 baris_dilewati=loaded.dilewati,
                 peringatan=sum(p.level != "error" for p in loaded.problems),
             )
             loaded.simpan(cur, sid)
+            submisi.simpan_isi(cur, sid, isi)  # after the rows: see submisi.catat
             if (k := _terkunci(cur, kind, sid, loaded.tahun)) is not None:
                 hasil.errors.append(Problem(f"{k.pesan('Unggahan')} Tidak ada yang dimuat.",
                                             file=name))

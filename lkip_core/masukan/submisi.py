@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
@@ -27,6 +28,21 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass(frozen=True)
+class Isi:
+    """A file's bytes as its submission keeps them: their SHA-256, their size, and the copy
+    stored (`kemas_asli`: compressed when that pays). Made once the file is read, so that the
+    bytes themselves need not be kept while its rows are checked and loaded (issue 12)."""
+
+    sha256: str
+    ukuran: int
+    simpanan: bytes
+
+    @classmethod
+    def dari(cls, data: bytes, digest: str | None = None) -> Isi:
+        return cls(digest or sha256(data), len(data), kemas_asli(data))
+
+
 def aktif_dengan_sha(cur: duckdb.DuckDBPyConnection, digest: str) -> dict | None:
     """The active submission with exactly these bytes, if any (an upload of it is a no-op)."""
     row = cur.execute(
@@ -44,18 +60,24 @@ def aktif_dengan_sha(cur: duckdb.DuckDBPyConnection, digest: str) -> dict | None
 
 
 def catat(cur: duckdb.DuckDBPyConnection, *, jenis: str, kode_unit: str | None,
-          tahun: int | None, nama_berkas: str, isi: bytes, oleh: str, baris: int,
+          tahun: int | None, nama_berkas: str, isi: Isi, oleh: str, baris: int,
           baris_dilewati: int, peringatan: int) -> int:
-    """Record a new active submission with its bytes; returns its id."""
+    """Record a new active submission; returns its id. Its bytes are stored by `simpan_isi`,
+    in the same transaction, once its rows are in (issue 12: the compressed copy and DuckDB's
+    memory for it come after the rows' memory is let go, not on top of it)."""
     sid = cur.execute(
         "INSERT INTO submission (jenis, kode_unit, tahun, nama_berkas, sha256, ukuran, oleh, "
         "waktu, baris, baris_dilewati, status, urutan, peringatan) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'aktif', nextval('aktivasi_seq'), ?) RETURNING id",
-        [jenis, kode_unit, tahun, nama_berkas, sha256(isi), len(isi), oleh,
+        [jenis, kode_unit, tahun, nama_berkas, isi.sha256, isi.ukuran, oleh,
          datetime.now().replace(microsecond=0), baris, baris_dilewati, peringatan],
     ).fetchone()[0]
-    cur.execute("INSERT INTO submission_berkas VALUES (?, ?)", [sid, kemas_asli(isi)])
     return sid
+
+
+def simpan_isi(cur: duckdb.DuckDBPyConnection, sid: int, isi: Isi) -> None:
+    """Store the bytes of submission `sid` (`isi_berkas` gives them back exactly)."""
+    cur.execute("INSERT INTO submission_berkas VALUES (?, ?)", [sid, isi.simpanan])
 
 
 def tahun_cakupan(cur: duckdb.DuckDBPyConnection, sid: int, jenis: str,

@@ -74,7 +74,7 @@ def _import(args) -> int:
         p = Path(f)
         if not p.is_file():
             raise InputRefused(f"Berkas {f} tidak ada.")
-        berkas.append((p.name, p.read_bytes()))
+        berkas.append((p.name, p))  # read by impor, which lets the bytes go once read
     con = open_db(args)
     hasil = impor(con, berkas, jenis=args.jenis, kode_unit=args.unit, tahun=args.tahun,
                   oleh=akun.nama_shell(args.oleh))
