@@ -1,7 +1,7 @@
 """Import speed and memory against the raw read of the same bytes (issue 12).
 
     .venv/bin/python -m benchmarks.impor [--ulang 3] [--baris-csv 400000] [--baris-besar 1000000]
-                                          [--baris-xlsx 100000] [--folder DIR]
+                                          [--baris-xlsx 100000] [--folder DIR] [--fase]
 
 Writes an LPJ/BKU CSV as a finance system exports it (a title, a blank line, `;`, Indonesian
 numbers and dates), a larger one, and an LPJ workbook. Each is then imported by the project
@@ -12,7 +12,9 @@ itself (the child has already imported its modules and opened its database); pea
 the child's ru_maxrss, so it includes the interpreter and the modules. The same file is also
 imported by the command line (`python -m lkip_core import FILE`) and that whole process's peak
 is printed beside them: the figure issue 12 bounds (< 300 MB for the 400,000-line CSV).
-Medians of `--ulang`.
+Medians of `--ulang`. `--fase`: instead, where the command line's memory goes — one import of
+each CSV given by path as the command line gives it, the memory at the start and the peak of each
+step (a thread reads /proc/self/statm; the step is what the import's progress last said).
 
 The machine may be shared: compare the two columns of one run, not figures of different runs.
 """
@@ -30,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -109,6 +112,69 @@ def _anak_impor(berkas: str, basis: str) -> dict:
     detik, cpu = time.perf_counter() - t0, time.process_time() - c0
     assert hasil.ok, [p.message for p in hasil.errors[:3]]
     return {"detik": detik, "cpu": cpu, "awal_mb": awal, "baris": hasil.submissions[0]["baris"]}
+
+
+def _anak_fase(berkas: str, basis: str) -> dict:
+    """Memory by step of one import of `berkas` by path, as `python -m lkip_core import` runs it."""
+    awal: dict[str, float] = {}
+    puncak: dict[str, float] = {}
+    fase = [""]
+    selesai = threading.Event()
+
+    def ke(nama: str) -> None:
+        if nama != fase[0]:
+            awal.setdefault(nama, _rss_mb())
+            fase[0] = nama
+
+    def sampel() -> None:
+        while not selesai.is_set():
+            r, f = _rss_mb(), fase[0]
+            puncak[f] = max(puncak.get(f, 0.0), r)
+            selesai.wait(0.002)
+
+    ke("modul")
+    pengambil = threading.Thread(target=sampel, daemon=True)
+    pengambil.start()
+    from lkip_core import db
+    from lkip_core.masukan.impor import impor
+    from lkip_core.perintah.cli import build_parser
+
+    build_parser()
+    ke("basis data dibuka")
+    con = db.connect(basis)
+    langkah = {"Membaca": "membaca (byte, pindai, DuckDB, salinan zstd)",
+               "Memeriksa": "memeriksa (baris data, parsing kolom)",
+               "Memuat": "memuat (baris, berkas asli, COMMIT)", "Selesai": "selesai"}
+
+    def kemajuan(_f: float, teks: str) -> None:
+        ke(next((v for k, v in langkah.items() if teks.startswith(k)), fase[0]))
+
+    hasil = impor(con, [(Path(berkas).name, Path(berkas))], oleh="bench", progress=kemajuan)
+    assert hasil.ok, [p.message for p in hasil.errors[:3]]
+    time.sleep(0.01)
+    selesai.set()
+    pengambil.join()
+    import resource
+
+    return {"fase": [[n, awal[n], puncak.get(n, awal[n])] for n in awal],
+            "ru_maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _cetak_fase(files: list[Path], master_db: Path, tmp: Path) -> None:
+    for path in (f for f in files if f.suffix == ".csv"):
+        basis = tmp / "fase.duckdb"
+        for p in tmp.glob("fase.duckdb*"):
+            p.unlink()
+        shutil.copy(master_db, basis)
+        out = subprocess.run([sys.executable, "-m", "benchmarks.impor", "--anak", "fase",
+                              str(path), str(basis)], cwd=ROOT, check=True,
+                             stdout=subprocess.PIPE).stdout
+        r = json.loads(out)
+        print(f"{path.name}: memori per langkah impor lewat baris perintah (MB, RSS)")
+        print(f"  {'langkah':<48} {'awal':>6} {'puncak':>7}")
+        for nama, mulai, tinggi in r["fase"]:
+            print(f"  {nama:<48} {mulai:>6.0f} {tinggi:>7.0f}")
+        print(f"  {'puncak proses (ru_maxrss)':<48} {'':>6} {r['ru_maxrss']:>7.0f}")
 
 
 def _anak_mentah(berkas: str, basis: str) -> dict:
@@ -228,10 +294,13 @@ def main() -> None:
     p.add_argument("--baris-besar", type=int, default=1_000_000)
     p.add_argument("--baris-xlsx", type=int, default=100_000)
     p.add_argument("--folder", help="tempat berkas uji (bawaan: folder sementara)")
+    p.add_argument("--fase", action="store_true",
+                   help="memori per langkah impor lewat baris perintah, bukan perbandingan")
     args = p.parse_args()
     if args.anak:
         jenis, berkas, basis = args.anak
-        print(json.dumps((_anak_impor if jenis == "impor" else _anak_mentah)(berkas, basis)))
+        anak = {"impor": _anak_impor, "fase": _anak_fase}.get(jenis, _anak_mentah)
+        print(json.dumps(anak(berkas, basis)))
         return
     if args.siapkan:
         files = _siapkan(Path(args.siapkan), args.baris_csv, args.baris_besar, args.baris_xlsx)
@@ -247,6 +316,9 @@ def main() -> None:
              str(args.baris_csv), "--baris-besar", str(args.baris_besar), "--baris-xlsx",
              str(args.baris_xlsx)], cwd=ROOT, check=True, stdout=subprocess.PIPE).stdout
         files = [Path(f) for f in json.loads(out)]
+        if args.fase:
+            _cetak_fase(files, tmp / "master.duckdb", tmp)
+            return
         print(f"Impor vs baca mentah berkas yang sama; median {args.ulang}x, bergantian, tiap "
               "kali proses baru (mesin ini dipakai bersama: bandingkan kolom dalam satu baris).")
         print(f"{'berkas':<20} {'MB':>6} {'baris':>10} {'impor s':>8} {'mentah s':>9} "
