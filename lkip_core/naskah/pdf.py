@@ -157,16 +157,26 @@ class Konverter:
         self._kunci = threading.Lock()
         self._pekerja = max(1, pekerja)
 
+    def _tambah(self) -> None:
+        folder = Path(self._tmp.name) / f"p{len(self._semua)}"
+        folder.mkdir()
+        p = _Pekerja(self.exe, folder, self.waktu_maks)
+        self._semua.append(p)
+        self._bebas.put(p)
+
+    def mulai(self) -> None:
+        """Start every LibreOffice now (their start-up beside the caller's own work)."""
+        if self.uno:
+            with self._kunci:
+                while len(self._semua) < self._pekerja:
+                    self._tambah()
+
     def ubah(self, docx: bytes) -> bytes:
         if not self.uno:
             return ke_pdf(docx)
         with self._kunci:
             if self._bebas.empty() and len(self._semua) < self._pekerja:
-                folder = Path(self._tmp.name) / f"p{len(self._semua)}"
-                folder.mkdir()
-                p = _Pekerja(self.exe, folder, self.waktu_maks)
-                self._semua.append(p)
-                self._bebas.put(p)
+                self._tambah()
         p = self._bebas.get()
         try:
             return p.ubah(docx)

@@ -261,10 +261,11 @@ def _cetak_nomor(w: PdfWriter, label: dict[int, str]) -> None:
 
 def ke_pdf_bagian(docx: bytes, *, pekerja: int | None = None) -> bytes:
     """The PDF of a big book, made in parts (see the module docstring)."""
-    b = _Buku(docx)
-    bagian = b.potong()
     pekerja = pekerja or max(1, min(os.cpu_count() or 1, 4))
     with Konverter(pekerja) as konv:
+        konv.mulai()  # LibreOffice starts (seconds) while the book is read and cut
+        b = _Buku(docx)
+        bagian = b.potong()
         return _gabung(b, bagian, konv, pekerja)
 
 
