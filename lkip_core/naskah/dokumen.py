@@ -14,6 +14,7 @@ import pickle
 import re
 import zipfile
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +23,7 @@ from pathlib import Path
 import duckdb
 import jinja2
 from docx import Document
+from docx.opc.packuri import PackURI
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
@@ -120,10 +122,21 @@ class _Gambar(InlineImage):
 
 def _sha1_sekali(parts) -> None:
     """python-docx finds whether a picture is already in the document by hashing every picture
-    already there (a city's 450 charts: 100,000 SHA-1 of 50 kB, 3 s); each hashed once here."""
+    already there (a city's 450 charts: 100,000 SHA-1 of 50 kB, 3 s), and names a new one by
+    reading every name (1 s); each hashed once here, and the name the same lowest free number
+    found from the last one (the free numbers only shrink)."""
     if getattr(parts, "_lkip_sha1", None) is not None:
         return
     hash_: dict[int, tuple[object, str]] = {}
+    dipakai = {p.partname.idx for p in parts._image_parts}
+    bebas = [1]
+
+    def nama(ext: str) -> PackURI:
+        dipakai.update(p.partname.idx for p in parts._image_parts[-1:])
+        while bebas[0] in dipakai:
+            bebas[0] += 1
+        dipakai.add(bebas[0])
+        return PackURI(f"/word/media/image{bebas[0]}.{ext}")
 
     def cari(sha1: str):
         for p in parts._image_parts:
@@ -135,6 +148,7 @@ def _sha1_sekali(parts) -> None:
         return None
 
     parts._get_by_sha1 = parts._lkip_sha1 = cari
+    parts._next_image_partname = nama
 
 
 def _lukis_satu(job: tuple | None) -> bytes | None:
@@ -162,6 +176,12 @@ def _kunci(job: tuple) -> str | None:
 
 def lukis(jobs: list[tuple | None]) -> list[bytes | None]:
     """Draw the charts (in parallel when there are many; each once per data, see _tembolok)."""
+    return lukis_mulai(jobs)()
+
+
+def lukis_mulai(jobs: list[tuple | None]) -> Callable[[], list[bytes | None]]:
+    """Start drawing the charts (`lukis`) and return what waits for them: the book's tables
+    are built while the pool draws."""
     kunci = [None if j is None else _kunci(j) for j in jobs]
     out: list[bytes | None] = [None] * len(jobs)
     baru = []
@@ -174,18 +194,26 @@ def lukis(jobs: list[tuple | None]) -> list[bytes | None]:
         else:
             baru.append(i)
     pekerja = min(os.cpu_count() or 1, 4)
-    if len(baru) < PARALEL_MULAI or pekerja < 2:
-        gambar = [_lukis_satu(jobs[i]) for i in baru]
-    else:
-        with ProcessPoolExecutor(pekerja) as pool:
-            gambar = list(pool.map(_lukis_satu, [jobs[i] for i in baru], chunksize=4))
-    for i, g in zip(baru, gambar):
-        out[i] = g
-        if kunci[i] is not None:
-            _tembolok[kunci[i]] = g
-    while len(_tembolok) > TEMBOLOK_MAKS:
-        _tembolok.popitem(last=False)
-    return out
+    pool = None
+    if len(baru) >= PARALEL_MULAI and pekerja >= 2:
+        pool = ProcessPoolExecutor(pekerja)
+        hasil = pool.map(_lukis_satu, [jobs[i] for i in baru], chunksize=4)
+
+    def tunggu() -> list[bytes | None]:
+        try:
+            gambar = list(hasil) if pool else [_lukis_satu(jobs[i]) for i in baru]
+        finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
+        for i, g in zip(baru, gambar):
+            out[i] = g
+            if kunci[i] is not None:
+                _tembolok[kunci[i]] = g
+        while len(_tembolok) > TEMBOLOK_MAKS:
+            _tembolok.popitem(last=False)
+        return out
+
+    return tunggu
 
 
 _PENANDA = re.compile(r"<w:p>(?:(?!</w:p>).)*?@@LKIPBLOK(\d+)@@(?:(?!</w:p>).)*?</w:p>",
@@ -258,7 +286,7 @@ def buat_docx(con: duckdb.DuckDBPyConnection, tahun: int, *,
         g = [_Gambar(tpl, io.BytesIO(p), width=Mm(LEBAR_GAMBAR_MM)) for p in png]
         return {"gambar": g[0], "judul": JudulBersambung(judul, g[1:]) if g[1:] else judul}
 
-    p = Pembangun(bahan, isi, gambar, lukis)
+    p = Pembangun(bahan, isi, gambar, lukis_mulai)
     docx = _render(tpl, p.bangun())
     return Buku(tahun, docx, nama_berkas(tahun), p.peringatan, bahan.sumber, p.no.judul)
 

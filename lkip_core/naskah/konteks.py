@@ -56,7 +56,7 @@ class Penomor:
 
 class Pembangun:
     def __init__(self, bahan: Bahan, isi: dict[str, Isi], gambar: Gambar,
-                 lukis: Callable[[list[tuple]], list[bytes | None]]):
+                 lukis: Callable[[list[tuple]], list[bytes | None] | Callable]):
         self.b, self.isi, self.gambar, self.lukis = bahan, isi, gambar, lukis
         self.medan = Medan(bahan)
         self.no = Penomor()
@@ -208,11 +208,10 @@ class Pembangun:
             atas = ambang
         return Tabel(kolom, baris)
 
-    def bab3(self) -> dict:
+    def jobs_grafik(self) -> list[list[tuple]]:
+        """Bab III's charts to draw: each figure a list of pieces (grafik.potongan: a tall bar
+        chart in page-sized pieces)."""
         b, d = self.b, self.b.data
-        lembar = bab3.lembar_bab3(d)
-        per = lembar[1:-1]
-        # each figure a list of pieces (grafik.potongan: a tall bar chart in page-sized pieces)
         sas = d.sasaran.to_dict("records")
         maks = grafik.maks_capaian(sas)
         jobs: list[list] = [[(grafik.capaian_sasaran, sas[a:z], b.skala, grafik.judul_potongan(
@@ -235,8 +234,13 @@ class Pembangun:
             if prog else [])
         jobs.append([(grafik.serapan_tw, d.anggaran.per_tw().to_dict("records"),
                       "Serapan kumulatif per triwulan terhadap rencana (RAK)")] if prog else [])
-        semua = iter(self.lukis([j for potong in jobs for j in potong]))
-        png = [[g for g in (next(semua) for _ in potong) if g is not None] for potong in jobs]
+        return jobs
+
+    def bab3(self, png: list[list[bytes]]) -> dict:
+        """Bab III, `png` the charts of `jobs_grafik`, drawn."""
+        b, d = self.b, self.b.data
+        lembar = bab3.lembar_bab3(d)
+        per = lembar[1:-1]
         out = {"pengukuran": self.prosa("bab3_pengukuran"),
                "tabel_skala": self.tabel("3", "Skala Predikat Capaian Kinerja", self._skala()),
                "ringkasan": self.prosa("bab3_ringkasan"),
@@ -345,18 +349,30 @@ class Pembangun:
 
     def bangun(self) -> dict:
         d, b = self.b.data, self.b
-        ctx = {"tahun": self.t, "tahun_terbit": self.t + 1, "instansi": b.instansi,
-               "pemda": b.pemda, "kepala_daerah": b.kepala_daerah,
-               "ttd": {"tempat_tanggal": f"{d.tempat}, {d.tanggal}" if d.tempat else d.tanggal,
-                       "jabatan": b.jabatan_kepala, "nama": d.pejabat or "…………………………",
-                       "nip": d.nip or "…"},
-               "kata_pengantar": self.prosa("kata_pengantar"),
-               "ikhtisar": self.prosa("ikhtisar"), "tabel_iku": self.tabel_iku(),
-               "ikhtisar_penutup": self.prosa("ikhtisar_penutup")}
-        ctx["bab1"] = self.bab1()
-        ctx["bab2"] = self.bab2()
-        ctx["bab3"] = self.bab3()
+        # the charts drawn (a pool of processes, `lukis`) while the chapters before Bab III and
+        # the annexes are built; `lukis` returns the drawings or what waits for them
+        jobs = self.jobs_grafik()
+        tunggu = self.lukis([j for potong in jobs for j in potong])
+        try:
+            ctx = {"tahun": self.t, "tahun_terbit": self.t + 1, "instansi": b.instansi,
+                   "pemda": b.pemda, "kepala_daerah": b.kepala_daerah,
+                   "ttd": {"tempat_tanggal": f"{d.tempat}, {d.tanggal}" if d.tempat else d.tanggal,
+                           "jabatan": b.jabatan_kepala, "nama": d.pejabat or "…………………………",
+                           "nip": d.nip or "…"},
+                   "kata_pengantar": self.prosa("kata_pengantar"),
+                   "ikhtisar": self.prosa("ikhtisar"), "tabel_iku": self.tabel_iku(),
+                   "ikhtisar_penutup": self.prosa("ikhtisar_penutup")}
+            ctx["bab1"] = self.bab1()
+            ctx["bab2"] = self.bab2()
+            lampiran = self.lampiran()
+        except BaseException:
+            if callable(tunggu):
+                tunggu()  # the pool ended before the error goes on
+            raise
+        semua = iter(tunggu() if callable(tunggu) else tunggu)
+        ctx["bab3"] = self.bab3([[g for g in (next(semua) for _ in potong) if g is not None]
+                                 for potong in jobs])
         ctx["bab4"] = {"kesimpulan": self.prosa("bab4_kesimpulan"),
                        "langkah": self.prosa("bab4_langkah")}
-        ctx["lampiran"] = self.lampiran()
+        ctx["lampiran"] = lampiran
         return ctx
