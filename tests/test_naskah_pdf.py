@@ -148,6 +148,20 @@ def test_a_big_book_is_made_in_parts_with_the_same_pages(hasil, monkeypatch):
     assert sum(len(g) for g in gambar[1].values()) >= 10 and gambar[0] == gambar[1]
 
 
+def test_a_part_whose_placeholders_were_not_kept_is_converted_with_its_charts(hasil,
+                                                                              monkeypatch):
+    """Should LibreOffice print a chart's placeholder otherwise than given (pdf_gambar finds
+    fewer than it gave), the part is converted again with its charts: never a placeholder in
+    the book."""
+    from lkip_core.naskah import pdf_bagian, pdf_gambar
+
+    monkeypatch.setattr(pdf_gambar, "tukar", lambda r, gambar: 0)  # none found
+    monkeypatch.setattr(pdf_bagian, "UKURAN_BAGIAN", 10 ** 9)
+    path = hasil["folder"] / "bagian_ulang.pdf"
+    path.write_bytes(pdf_bagian.ke_pdf_bagian(hasil["buku"].docx))
+    assert _gambar(path, hasil["folder"] / "bu") == _gambar(hasil["pdf"], hasil["folder"] / "uu")
+
+
 def _gambar(path, folder) -> dict[int, list[str]]:
     """Page → the hashes of the RGB pixels of the pictures drawn on it (poppler's pdfimages)."""
     import hashlib

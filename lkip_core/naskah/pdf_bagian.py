@@ -80,6 +80,7 @@ class _Buku:
     def __init__(self, docx: bytes):
         self.docx = docx
         self.asli: dict[int, bytes] = {}  # the charts the parts carry as placeholders
+        self.diganti: dict[int, int] = {}  # a part's first element → its placeholders
         with zipfile.ZipFile(io.BytesIO(docx)) as z:
             self.root = etree.fromstring(z.read("word/document.xml"))
             rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
@@ -135,8 +136,11 @@ class _Buku:
             s.insert(0, copy.deepcopy(self.kepala))
         return s
 
-    def docx_bagian(self, indeks: list[int], ganti: dict[int, list] | None = None) -> bytes:
-        """A .docx of the elements `indeks` (`ganti`: element index → elements instead)."""
+    def docx_bagian(self, indeks: list[int], ganti: dict[int, list] | None = None, *,
+                    pengganti: bool = True) -> bytes:
+        """A .docx of the elements `indeks` (`ganti`: element index → elements instead); its
+        charts as placeholders (`pdf_gambar`; their number in `diganti`) unless `pengganti` is
+        False."""
         # a new root with the document's namespaces, not a copy of the whole book
         root = etree.Element(self.root.tag, attrib=dict(self.root.attrib), nsmap=self.root.nsmap)
         body = etree.SubElement(root, _w("body"))
@@ -173,8 +177,9 @@ class _Buku:
                     if not any(m in info.filename for m in media):
                         continue  # another part's chart
                     n = pdf_gambar.nomor_media(info.filename)
-                    if not depan and n is not None and pdf_gambar.gambar_pdf(data):
+                    if pengganti and not depan and n is not None and pdf_gambar.gambar_pdf(data):
                         self.asli[n] = data  # put in the PDF by `_gabung` (pdf_gambar)
+                        self.diganti[indeks[0]] = self.diganti.get(indeks[0], 0) + 1
                         data = pdf_gambar.pengganti(n)
                     z.writestr(info, data, compress_type=zipfile.ZIP_STORED)  # PNG: packed
                 else:
@@ -332,10 +337,11 @@ def _gabung(b: _Buku, bagian: list[list[int]], konv: Konverter, pekerja: int) ->
             break
         nomor_depan = baru
     w = PdfWriter()
-    for isi in (depan, *pdf_isi):
+    for k, isi in enumerate((depan, *pdf_isi)):
         r = PdfReader(io.BytesIO(isi))
-        if isi is not depan:
-            pdf_gambar.tukar(r, b.asli)
+        if k and pdf_gambar.tukar(r, b.asli) < b.diganti.get(bagian[k - 1][0], 0):
+            # a placeholder LibreOffice did not print as given: the part with its charts
+            r = PdfReader(io.BytesIO(konv.ubah(b.docx_bagian(bagian[k - 1], pengganti=False))))
         n = len(r.pages)
         w.append(r, pages=list(range(n)))
     n_depan = len(PdfReader(io.BytesIO(depan)).pages)
