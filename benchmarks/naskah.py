@@ -13,13 +13,15 @@ times, and the median CPU time (this process, its chart workers and LibreOffice)
 shared with other work the wall clock measures the neighbours too; CPU ÷ cores is what the
 book costs on an idle machine of this size.
 
-Last measured (2026-12-01 20:52, 2 cores, load average 3,5–4,5 from other work throughout),
-`--db data/kota.duckdb --ulang 3 --hanya-total`: DOCX + PDF median 112,9 s (best 89,1 s), CPU
-141 s — on two idle cores no less than ≈ 71 s; the 90 s median was not measurable on that machine. Before
-this round (Bab III's tables IKU-only above BATAS_RINCI, charts put into the PDF as their own PNG
-data instead of LibreOffice re-encoding them, the PDF's tail shortened) it was median 109,5 s
-(best 103,8 s) at load ≈ 2 and CPU 191 s; before the Pillow charts, one LibreOffice per worker
-and biggest-first parts, 186 s. Demo (`--demo`): 5,8 s at load 3, < 15 s.
+Last measured (2026-12-01 21:14, 2 cores, load average 2,6 → 1,9 from other work),
+`--db data/kota.duckdb --ulang 3 --hanya-total`: DOCX + PDF median 74,7 s (best 73,9 s), CPU
+135 s — the 90 s target met. Before this round (Bab III's tables IKU-only above BATAS_RINCI,
+tall charts in page-sized pieces, charts put into the PDF as their own PNG data instead of
+LibreOffice re-encoding them, the PDF's tail shortened, the charts drawn while the other
+chapters are built) it was median 109,5 s (best 103,8 s) at load ≈ 2 and CPU 191 s; before the
+Pillow charts, one LibreOffice per worker and biggest-first parts, 186 s. At load 3,5–7 the same
+code measured median 113–193 s (the neighbours' share of two cores). Demo (`--demo`): 5,8 s at
+load 3, < 15 s.
 """
 
 from __future__ import annotations
