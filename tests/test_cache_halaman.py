@@ -152,3 +152,21 @@ def test_analysis_charts_are_drawn_once_per_choice_and_data_version(app_db, monk
     _impor_sekretariat(app_db)  # new data: drawn again
     _app(halaman)
     assert len(renstra) == 3
+
+
+def test_reconciliation_runs_once_per_data_version_for_every_session(app_db, monkeypatch):
+    import lkip_core.rekonsiliasi as rk
+
+    jalan = _hitung(monkeypatch, rk, "rekonsiliasi")
+    halaman = "pages/langkah3_rekonsiliasi.py"
+    pertama = _app(halaman)
+    temuan = _metrik(pertama)["Temuan"]
+    assert len(jalan) == 1
+    kedua = _app(halaman)  # another person: the same findings, not run (nor recorded) again
+    assert _metrik(kedua)["Temuan"] == temuan and len(jalan) == 1
+    kedua.button(key="rk_jalankan").click().run()  # asked for: run now, for this session
+    assert not kedua.exception and len(jalan) == 2
+    _impor_sekretariat(app_db)  # new data: run again, once
+    _app(halaman)
+    _app(halaman)
+    assert len(jalan) == 3
