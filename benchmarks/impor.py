@@ -285,6 +285,13 @@ def _siapkan(tmp: Path, baris_csv: int, baris_besar: int, baris_xlsx: int) -> li
     return files
 
 
+def _lewat(path: Path, args, puncak: float) -> str:
+    """The mark of a peak over the issue's bound, which is for the 400,000-line CSV only."""
+    if path.name != "bku_2025.csv" or puncak < BATAS_MB:
+        return ""
+    return f" > {BATAS_MB}"
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--anak", nargs=3, help=argparse.SUPPRESS)
@@ -332,7 +339,7 @@ def main() -> None:
                   f"{m['impor']['cpu']:>8.2f}/{m['mentah']['cpu']:<4.2f} s "
                   f"{m['impor']['puncak_mb']:>10.0f} MB (+{m['impor']['puncak_mb'] - m['impor']['awal_mb']:.0f}) "
                   f"{m['mentah']['puncak_mb']:>11.0f} MB (+{m['mentah']['puncak_mb'] - m['mentah']['awal_mb']:.0f}) "
-                  f"{m['cli']['puncak_mb']:>11.0f} MB{'' if m['cli']['puncak_mb'] < BATAS_MB else ' > ' + str(BATAS_MB)}")
+                  f"{m['cli']['puncak_mb']:>11.0f} MB{_lewat(path, args, m['cli']['puncak_mb'])}")
             sys.stdout.flush()
         print("impor: `impor()` ke salinan basis data berisi master (proses anak sudah memuat "
               "modul dan membuka basis data); mentah: DuckDB read_csv semua kolom teks ke tabel "
