@@ -66,6 +66,18 @@ from browser import app_url, browser, demo_db, page  # noqa: E402,F401
 
 
 @pytest.fixture
+def con_demo(demo_db, tmp_path):  # noqa: F811 — demo_db is the fixture imported above
+    """A connection to a copy of the demo database (the book tests)."""
+    import shutil
+
+    path = tmp_path / "lkip.duckdb"
+    shutil.copy(demo_db, path)
+    con = db.connect(path)
+    yield con
+    con.close()
+
+
+@pytest.fixture
 def app_db(tmp_path, monkeypatch):
     """The small test data set (master, BID1's realisation, LPJ) in a file the app opens."""
     from aplikasi import db_untuk_app

@@ -11,9 +11,9 @@ import zipfile
 
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx_isi import isi_dokumen as _isi
 
 from lkip_core import db, fmt, naskah
 from lkip_core.analisis.anggaran import hitung_anggaran
@@ -38,24 +38,6 @@ def buku(demo_db, tmp_path_factory):
              "capaian": tabel_capaian(cur, TAHUN), "anggaran": hitung_anggaran(cur, TAHUN)}
     con.close()
     return hasil
-
-
-@pytest.fixture
-def con_demo(demo_db, tmp_path):
-    path = tmp_path / "lkip.duckdb"
-    shutil.copy(demo_db, path)
-    con = db.connect(path)
-    yield con
-    con.close()
-
-
-def _isi(doc):
-    """Paragraphs and tables of the body, in reading order."""
-    for el in doc.element.body.iterchildren():
-        if el.tag == qn("w:p"):
-            yield Paragraph(el, doc)
-        elif el.tag == qn("w:tbl"):
-            yield Table(el, doc)
 
 
 def _judul(doc, gaya: str) -> list[str]:

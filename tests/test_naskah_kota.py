@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx_isi import isi_dokumen as _isi
 from PIL import Image
 
-from lkip_core import db, fmt, naskah
+from lkip_core import fmt, naskah
 from lkip_core.analisis.kinerja import tabel_capaian
 from lkip_core.lampiran.data import per_sasaran
 from lkip_core.masukan.parsing import parse_number
@@ -26,21 +25,6 @@ from lkip_core.naskah import dokumen, grafik, konteks
 TAHUN = 2025
 
 
-@pytest.fixture
-def con_demo(demo_db, tmp_path):
-    path = tmp_path / "lkip.duckdb"
-    shutil.copy(demo_db, path)
-    con = db.connect(path)
-    yield con
-    con.close()
-
-
-def _isi(doc):
-    for el in doc.element.body.iterchildren():
-        if el.tag == qn("w:p"):
-            yield Paragraph(el, doc)
-        elif el.tag == qn("w:tbl"):
-            yield Table(el, doc)
 
 
 def _tabel(isi: list, awal_judul: str) -> tuple[list[Table], list[str]]:
