@@ -2,12 +2,15 @@
 cites the engine's figures as fields), its live preview and history, the surat pengantar
 fields, and the book as Word or PDF (every number from the same engine as the pages)."""
 
+import dataclasses
+
 import streamlit as st
 
 from lkip_core import akun as akun_inti
 from lkip_core import fmt, naskah
 from lkip_core.analisis.versi import versi_naskah
 from lkip_core.naskah import tampil
+from lkip_core.naskah.draf import draf as draf_bagian
 from lkip_core.naskah.teks import isi_naskah
 from pages import _bersama as ui
 
@@ -43,12 +46,21 @@ def _bahan(tahun: int, versi: str):
     return naskah.muat_bahan(ui.cur(), tahun)
 
 
-@st.cache_data(max_entries=8, show_spinner="Menyusun draf naskah …")
+@st.cache_data(max_entries=8, show_spinner=False)
 def _isi(tahun: int, versi: str, revisi: int):
-    """The sections' texts (saved or drafted from the figures; city scale ~1 s), once per data
-    version and prose revision: any save, mark or return to the draft is a new revision."""
+    """The sections' state (saved text, marks, who and when), once per data version and prose
+    revision: any save, mark or return to the draft is a new revision. Drafts are not written
+    here but one at a time for the section shown (`_draf`): every save would otherwise redraft
+    a city's ~1.000 sections (~1 s)."""
     bahan = _bahan(tahun, versi)
-    return isi_naskah(ui.cur(), bahan, naskah.daftar_bagian(k for k, _, _ in bahan.kelompok))
+    return isi_naskah(ui.cur(), bahan, naskah.daftar_bagian(k for k, _, _ in bahan.kelompok),
+                      draf=False)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _draf(tahun: int, versi: str, kunci: str) -> str:
+    """The automatic draft of one section, once per data version."""
+    return draf_bagian(_bahan(tahun, versi), kunci)
 
 
 versi = ui.versi()
@@ -72,6 +84,8 @@ pilih = c2.selectbox("Bagian", list(bagian), key="nk_bagian",
                      format_func=lambda k: ("✓ " if bagian[k].selesai else "") +
                      bagian[k].bagian.judul)
 i = bagian[pilih]
+if i.otomatis:  # no written text: its draft, written from the figures
+    i = dataclasses.replace(i, teks=_draf(tahun, versi, pilih))
 st.caption(f"Sumber teks: {i.sumber}" + (f" · terakhir oleh {i.oleh}, {fmt.tanggal(i.waktu)} "
                                           f"{i.waktu:%H.%M}" if i.waktu else "")
            + (f" · {i.bagian.bantuan}" if i.bagian.bantuan else ""))

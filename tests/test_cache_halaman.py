@@ -111,15 +111,21 @@ def test_book_page_reads_the_figures_once_and_follows_each_saved_revision(app_db
     from lkip_core import naskah
     from lkip_core.naskah import teks
 
+    from lkip_core.naskah import draf
+
     bahan = _hitung(monkeypatch, naskah, "muat_bahan")
     isi = _hitung(monkeypatch, teks, "isi_naskah")
+    ditulis: list[str] = []
+    asli_draf = draf.draf
+    monkeypatch.setattr(draf, "draf", lambda b, k: ditulis.append(k) or asli_draf(b, k))
     halaman = "pages/langkah6_naskah_lkip.py"
     kunci = "nk_teks_2025_kata_pengantar"
     pertama = _app(halaman)
     assert pertama.title[0].value == "Naskah LKIP" and pertama.text_area(key=kunci).value
     assert bahan == [(2025,)] and len(isi) == 1
+    assert ditulis == ["kata_pengantar"]  # only the section shown is drafted, not all ~40
     kedua = _app(halaman)  # another person: nothing read or drafted again
-    assert bahan == [(2025,)] and len(isi) == 1
+    assert bahan == [(2025,)] and len(isi) == 1 and ditulis == ["kata_pengantar"]
     assert not any("terakhir oleh" in c.value for c in kedua.caption)
 
     pertama.text_area(key=kunci).set_value("Kata pengantar uji [[instansi]].")

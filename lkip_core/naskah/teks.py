@@ -70,8 +70,12 @@ def salinan(cur: duckdb.DuckDBPyConnection, tahun: int) -> dict[str, tuple[str, 
 
 
 def isi_naskah(cur: duckdb.DuckDBPyConnection, bahan: Bahan,
-               bagian: list[Bagian]) -> dict[str, Isi]:
-    """The current state of every section in `bagian` (see the module docstring)."""
+               bagian: list[Bagian], *, draf: bool = True) -> dict[str, Isi]:
+    """The current state of every section in `bagian` (see the module docstring).
+
+    `draf=False`: a section without written text carries an empty `teks` instead of its draft
+    (the Naskah LKIP page drafts only the section it shows, with `draf_bagian`: at city scale the
+    drafts of ~1.000 sections take a second)."""
     ada, lama = tersimpan(cur, bahan.tahun), salinan(cur, bahan.tahun)
     out = {}
     for b in bagian:
@@ -84,8 +88,8 @@ def isi_naskah(cur: duckdb.DuckDBPyConnection, bahan: Bahan,
             out[b.kunci] = Isi(b, teks, False, f"disalin dari tahun {th}", False)
         else:
             selesai, oleh, waktu = (bool(rev[1]), rev[3], rev[4]) if rev else (False, None, None)
-            out[b.kunci] = Isi(b, _draf.draf(bahan, b.kunci), True, "draf otomatis", selesai,
-                               oleh, waktu)
+            out[b.kunci] = Isi(b, _draf.draf(bahan, b.kunci) if draf else "", True,
+                               "draf otomatis", selesai, oleh, waktu)
     return out
 
 
