@@ -38,7 +38,6 @@ elif boleh_tulis and not st.session_state.get(f"nk_salin_{tahun}"):
         st.toast(f"{len(disalin)} bagian disalin dari naskah tahun sebelumnya.")
 
 
-
 @st.cache_resource(max_entries=2, show_spinner="Mengumpulkan angka naskah …")
 def _bahan(tahun: int, versi: str):
     """Every figure of the book, read once per data version for every session (city scale:
