@@ -109,9 +109,7 @@ def test_sop_schedule_reads_the_reconciliation_once_per_data_version(app_db, mon
 
 def test_book_page_reads_the_figures_once_and_follows_each_saved_revision(app_db, monkeypatch):
     from lkip_core import naskah
-    from lkip_core.naskah import teks
-
-    from lkip_core.naskah import draf
+    from lkip_core.naskah import draf, teks
 
     bahan = _hitung(monkeypatch, naskah, "muat_bahan")
     isi = _hitung(monkeypatch, teks, "isi_naskah")
